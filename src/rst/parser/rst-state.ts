@@ -1,0 +1,280 @@
+/**
+ * The reStructuredText layer over the generic state machine
+ * (docutils.parsers.rst.states: RSTStateMachine, NestedStateMachine,
+ * RSTState): the parse-wide memo, nested parsing of indented blocks, and
+ * section bookkeeping.
+ */
+import type { Document, Reporter } from '../document.js';
+import { Element, element, fullyNormalizeName, type Node } from '../nodes.js';
+import { rstrip } from '../python-text.js';
+import type { StringList } from '../string-list.js';
+import type { Language } from '../languages/language.js';
+import type { Inliner } from '../inline/inliner.js';
+import type { Registry } from '../registry.js';
+import {
+  EOFError,
+  type StateFactory,
+  StateMachineWS,
+  StateWS,
+  type TransitionResult,
+} from './state-machine.js';
+
+/** A section title style: one underline character, or overline and underline characters. */
+export type TitleStyle = string | [string, string];
+
+/** Parse-wide state shared by every nested state machine (docutils' `memo`). */
+export interface Memo {
+  document: Document;
+  reporter: Reporter;
+  language: Language;
+  titleStyles: TitleStyle[];
+  sectionLevel: number;
+  sectionBubbleUpKludge: boolean;
+  inliner: Inliner;
+  /** Directives and roles known to this parse (profile plus local roles). */
+  registry: Registry;
+}
+
+/** Context is the list of pending text lines (docutils passes a list). */
+export type Context = string[];
+
+/** Implemented by both the top-level and nested reStructuredText machines. */
+export abstract class RSTMachineBase extends StateMachineWS<Context> {
+  matchTitles = true;
+  memo!: Memo;
+  document!: Document;
+  reporter!: Reporter;
+  language!: Language;
+  node!: Element;
+}
+
+export class RSTStateMachine extends RSTMachineBase {
+  /** docutils' RSTStateMachine.run. */
+  runDocument(inputLines: StringList, document: Document, memo: Memo, inputOffset = 0, matchTitles = true): void {
+    this.language = memo.language;
+    this.matchTitles = matchTitles;
+    this.memo = memo;
+    this.document = document;
+    this.attachObserver((source, offset) => document.noteSource(source, offset));
+    this.reporter = memo.reporter;
+    this.node = document;
+    this.run(inputLines, inputOffset, undefined);
+  }
+}
+
+export class NestedStateMachine extends RSTMachineBase {
+  /** docutils' NestedStateMachine.run. */
+  runNested(inputLines: StringList, inputOffset: number, memo: Memo, node: Element, matchTitles = true): void {
+    this.matchTitles = matchTitles;
+    this.memo = memo;
+    this.document = memo.document;
+    const document = this.document;
+    this.attachObserver((source, offset) => document.noteSource(source, offset));
+    this.reporter = memo.reporter;
+    this.language = memo.language;
+    this.node = node;
+    this.run(inputLines, inputOffset, undefined);
+  }
+}
+
+/** Which state classes a nested machine starts with. */
+export interface NestedMachineSpec {
+  stateFactories: readonly StateFactory<Context>[];
+  initialState: string;
+}
+
+/** Set by states.ts: the standard state classes (avoids an import cycle). */
+export const standardStates: { factories: readonly StateFactory<Context>[] } = { factories: [] };
+
+export abstract class RSTState extends StateWS<Context> {
+  declare stateMachine: RSTMachineBase;
+  memo!: Memo;
+  reporter!: Reporter;
+  inliner!: Inliner;
+  document!: Document;
+  parent!: Element;
+  /** Set by nested_list_parse on the state that owns a list (docutils' `blank_finish`). */
+  blankFinish = true;
+
+  constructor(stateMachine: RSTMachineBase) {
+    super(stateMachine);
+    this.stateMachine = stateMachine;
+  }
+
+  override runtimeInit(): void {
+    super.runtimeInit();
+    const memo = this.stateMachine.memo;
+    this.memo = memo;
+    this.reporter = memo.reporter;
+    this.inliner = memo.inliner;
+    this.document = memo.document;
+    this.parent = this.stateMachine.node;
+    if (!this.reporter.getSourceAndLine) {
+      const machine = this.stateMachine;
+      this.reporter.getSourceAndLine = (line) => machine.getSourceAndLine(line);
+    }
+  }
+
+  gotoLine(absLineOffset: number): void {
+    try {
+      this.stateMachine.gotoLine(absLineOffset);
+    } catch (error) {
+      if (!(error instanceof EOFError)) throw error;
+    }
+  }
+
+  override noMatch(context: Context, transitions: readonly string[]): TransitionResult<Context> {
+    this.reporter.severe(
+      `Internal error: no transition pattern match.  State: "${this.name}"; transitions: ${transitions.join(', ')}; current line: ${this.stateMachine.line}.`,
+    );
+    return [context, null, []];
+  }
+
+  override bof(_context: Context): [Context, unknown[]] {
+    return [[], []];
+  }
+
+  /**
+   * Parse `block` (lines at absolute offset `inputOffset`) into `node` with
+   * a nested state machine; returns the new absolute line offset.
+   */
+  nestedParse(
+    block: StringList,
+    inputOffset: number,
+    node: Element,
+    matchTitles = false,
+    machine?: NestedMachineSpec,
+  ): number {
+    const blockLength = block.length;
+    const spec = machine ?? { stateFactories: standardStates.factories, initialState: 'Body' };
+    const stateMachine = new NestedStateMachine(spec.stateFactories, spec.initialState);
+    stateMachine.runNested(block, inputOffset, this.memo, node, matchTitles);
+    stateMachine.unlink();
+    const newOffset = stateMachine.absLineOffset();
+    // A directive may have inserted lines (include): follow them.
+    if (block.parent && block.length - blockLength !== 0) {
+      this.stateMachine.nextLine(block.length - blockLength);
+    }
+    return newOffset;
+  }
+
+  /** Parse a list-like construct; returns [new absolute offset, blank finish]. */
+  nestedListParse(
+    block: StringList,
+    inputOffset: number,
+    node: Element,
+    initialState: string,
+    blankFinish: boolean,
+    options: {
+      blankFinishState?: string;
+      extraSettings?: (state: RSTState) => void;
+      matchTitles?: boolean;
+    } = {},
+  ): [number, boolean] {
+    const stateMachine = new NestedStateMachine(standardStates.factories, initialState);
+    const blankFinishState = options.blankFinishState ?? initialState;
+    (stateMachine.states.get(blankFinishState) as RSTState).blankFinish = blankFinish;
+    if (options.extraSettings) options.extraSettings(stateMachine.states.get(initialState) as RSTState);
+    stateMachine.runNested(block, inputOffset, this.memo, node, options.matchTitles ?? false);
+    const finished = (stateMachine.states.get(blankFinishState) as RSTState).blankFinish;
+    stateMachine.unlink();
+    return [stateMachine.absLineOffset(), finished];
+  }
+
+  /** Check for a valid subsection and create one if it checks out. */
+  section(title: string, source: string, style: TitleStyle, lineno: number, messages: Node[]): void {
+    if (this.checkSubsection(source, style, lineno)) this.newSubsection(title, lineno, messages);
+  }
+
+  /**
+   * Check for a valid subsection header. When the style belongs to an
+   * enclosing level, back up to the title and end this section's parse
+   * (raise EOFError) so the enclosing machine picks the title up.
+   */
+  checkSubsection(source: string, style: TitleStyle, lineno: number): boolean {
+    const memo = this.memo;
+    const titleStyles = memo.titleStyles;
+    const myLevel = memo.sectionLevel;
+    const index = titleStyles.findIndex((known) => sameStyle(known, style));
+    if (index < 0) {
+      if (titleStyles.length === memo.sectionLevel) {
+        titleStyles.push(style);
+        return true;
+      }
+      this.parent.append(this.titleInconsistent(source, lineno));
+      return false;
+    }
+    const level = index + 1;
+    if (level <= myLevel) {
+      memo.sectionLevel = level;
+      if (typeof style !== 'string') memo.sectionBubbleUpKludge = true;
+      this.stateMachine.previousLine((typeof style === 'string' ? 1 : 2) + 1);
+      throw new EOFError();
+    }
+    if (level === myLevel + 1) return true;
+    this.parent.append(this.titleInconsistent(source, lineno));
+    return false;
+  }
+
+  titleInconsistent(sourceText: string, lineno: number): Element {
+    return this.reporter.severe('Title level inconsistent:', [element('literal_block', '', sourceText)], {
+      line: lineno,
+    });
+  }
+
+  newSubsection(title: string, lineno: number, messages: Node[]): void {
+    const memo = this.memo;
+    const myLevel = memo.sectionLevel;
+    memo.sectionLevel += 1;
+    const sectionNode = new Element('section');
+    this.parent.append(sectionNode);
+    const [textNodes, titleMessages] = this.inlineText(title, lineno);
+    const titleNode = element('title', title, '', textNodes);
+    const name = fullyNormalizeName(titleNode.astext());
+    sectionNode.names.push(name);
+    sectionNode.append(titleNode);
+    sectionNode.extend(messages);
+    sectionNode.extend(titleMessages);
+    this.document.noteImplicitTarget(sectionNode, sectionNode);
+    const offset = this.stateMachine.lineOffset + 1;
+    const absOffset = this.stateMachine.absLineOffset() + 1;
+    const newAbsOffset = this.nestedParse(this.stateMachine.inputLines.slice(offset), absOffset, sectionNode, true);
+    this.gotoLine(newAbsOffset);
+    if (memo.sectionLevel <= myLevel) throw new EOFError();
+    memo.sectionLevel = myLevel;
+  }
+
+  /** Returns [paragraph and messages, literal block follows ("::")]. */
+  paragraph(lines: readonly string[], lineno: number): [Node[], boolean] {
+    const data = rstrip(lines.join('\n'));
+    let text: string;
+    let literalNext = false;
+    if (/(?<!\\)(\\\\)*::$/.test(data)) {
+      if (data.length === 2) return [[], true];
+      if (' \n'.includes(data[data.length - 3]!)) text = rstrip(data.slice(0, -3));
+      else text = data.slice(0, -1);
+      literalNext = true;
+    } else {
+      text = data;
+    }
+    const [textNodes, messages] = this.inlineText(text, lineno);
+    const paragraph = element('paragraph', data, '', textNodes);
+    [paragraph.source, paragraph.line] = this.stateMachine.getSourceAndLine(lineno);
+    return [[paragraph, ...messages], literalNext];
+  }
+
+  /** Parse inline markup; returns [nodes, system messages]. */
+  inlineText(text: string, lineno: number): [Node[], Element[]] {
+    return this.inliner.parse(text, lineno, this.memo, this.parent);
+  }
+
+  unindentWarning(nodeName: string): Element {
+    const lineno = this.stateMachine.absLineNumber() + 1;
+    return this.reporter.warning(`${nodeName} ends without a blank line; unexpected unindent.`, [], { line: lineno });
+  }
+}
+
+function sameStyle(a: TitleStyle, b: TitleStyle): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a[0] === b[0] && a[1] === b[1];
+}

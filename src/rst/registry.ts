@@ -1,0 +1,111 @@
+/**
+ * Which directives and roles a parse knows (docutils' directive and role
+ * registries, per parse instead of per process), and their lookup by
+ * localised name with docutils' messages.
+ */
+import type { Document, Reporter } from './document.js';
+import type { Element } from './nodes.js';
+import type { Language } from './languages/language.js';
+import { getLanguage } from './languages/language.js';
+import type { DirectiveClass } from './directives/directive.js';
+import type { RoleFunction } from './roles/role.js';
+
+/** The role used for interpreted text without an explicit role. */
+export const DEFAULT_INTERPRETED_ROLE = 'title-reference';
+
+export class Registry {
+  /** Canonical directive name → implementation. */
+  readonly directives: Map<string, DirectiveClass>;
+  /** Canonical role name → implementation (docutils' _role_registry). */
+  readonly roles: Map<string, RoleFunction>;
+  /** Directives registered under their own name, found without a language lookup (Sphinx's). */
+  readonly directDirectives = new Map<string, DirectiveClass>();
+  /** docutils' _roles: names already resolved, local roles and the default role (key ""). */
+  readonly localRoles = new Map<string, RoleFunction>();
+
+  constructor(directives: Map<string, DirectiveClass>, roles: Map<string, RoleFunction>, direct?: Map<string, DirectiveClass>) {
+    this.directives = new Map(directives);
+    this.roles = new Map(roles);
+    if (direct) for (const [name, value] of direct) this.directDirectives.set(name, value);
+  }
+
+  /** A copy sharing the implementations, with fresh per-parse state. */
+  fork(): Registry {
+    return new Registry(this.directives, this.roles, this.directDirectives);
+  }
+
+  /** docutils.parsers.rst.directives.directive(). */
+  directive(name: string, language: Language, document: Document): [DirectiveClass | null, Element[]] {
+    const normname = name.toLowerCase();
+    const messages: Element[] = [];
+    const direct = this.directDirectives.get(normname);
+    if (direct) return [direct, messages];
+    const text: string[] = [];
+    let canonical: string | undefined;
+    if (language.directives) {
+      canonical = language.directives[normname];
+      if (canonical === undefined) text.push(`No directive entry for "${name}" in module "${language.rstModuleName}".`);
+    } else {
+      text.push(`Problem retrieving directive entry from language module ${language.rstModuleName}.`);
+    }
+    if (!canonical) {
+      const fallback = getLanguage('en').directives![normname];
+      if (fallback !== undefined) {
+        canonical = fallback;
+        text.push(`Using English fallback for directive "${name}".`);
+      } else {
+        text.push(`Trying "${name}" as canonical directive name.`);
+        canonical = normname;
+      }
+    }
+    if (text.length > 0) {
+      messages.push(document.reporter.info(text.join('\n'), [], { line: document.currentLine }));
+    }
+    const implementation = this.directives.get(canonical);
+    if (!implementation) return [null, messages];
+    this.directDirectives.set(normname, implementation);
+    return [implementation, messages];
+  }
+
+  /** docutils.parsers.rst.roles.role(). */
+  role(name: string, language: Language, lineno: number, reporter: Reporter): [RoleFunction | null, Element[]] {
+    const normname = name.toLowerCase();
+    const messages: Element[] = [];
+    const known = this.localRoles.get(normname);
+    if (known) return [known, messages];
+    const text: string[] = [];
+    let canonical: string | undefined;
+    if (name) {
+      if (language.roles) {
+        canonical = language.roles[normname];
+        if (canonical === undefined) text.push(`No role entry for "${name}" in module "${language.rstModuleName}".`);
+      } else {
+        text.push(`Problem retrieving role entry from language module ${language.rstModuleName}.`);
+      }
+    } else {
+      canonical = DEFAULT_INTERPRETED_ROLE;
+    }
+    if (!canonical) {
+      const fallback = getLanguage('en').roles![normname];
+      if (fallback !== undefined) {
+        canonical = fallback;
+        text.push(`Using English fallback for role "${name}".`);
+      } else {
+        text.push(`Trying "${name}" as canonical role name.`);
+        canonical = normname;
+      }
+    }
+    if (text.length > 0) messages.push(reporter.info(text.join('\n'), [], { line: lineno }));
+    const implementation = this.roles.get(canonical);
+    if (implementation) {
+      this.localRoles.set(normname, implementation);
+      return [implementation, messages];
+    }
+    return [null, messages];
+  }
+
+  /** docutils.parsers.rst.roles.register_local_role. */
+  registerLocalRole(name: string, role: RoleFunction): void {
+    this.localRoles.set(name, role);
+  }
+}
