@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * The specwright command-line program. Each command lives in
+ * src/cli/commands/<command>.ts and registers itself on the program.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError, EXIT_USAGE } from './errors.js';
+import { registerDoctreeCommand } from './commands/doctree.js';
+
+export function createProgram(): Command {
+  const program = new Command();
+  program
+    .name('specwright')
+    .description('Check, format and publish reStructuredText design specs')
+    .option('--debug', 'show stack traces of internal errors')
+    .showHelpAfterError()
+    .exitOverride();
+  registerDoctreeCommand(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return 0;
+      }
+      return EXIT_USAGE;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`specwright: ${error.describe()}\n`);
+      return EXIT_USAGE;
+    }
+    const debug = argv.includes('--debug');
+    process.stderr.write(`specwright: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+    return EXIT_USAGE;
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly || process.argv[1]?.endsWith('/specwright') || process.argv[1]?.endsWith('main.js')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
