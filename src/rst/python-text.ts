@@ -128,7 +128,8 @@ export function splitWhitespace(text: string, maxsplit = -1): string[] {
     while (index < length && isPythonSpace(text.codePointAt(index)!)) index++;
     if (index >= length) break;
     if (maxsplit >= 0 && result.length === maxsplit) {
-      result.push(rstrip(text.slice(index)));
+      // Python keeps the remainder as is, trailing whitespace included.
+      result.push(text.slice(index));
       return result;
     }
     const start = index;

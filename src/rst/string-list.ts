@@ -123,6 +123,21 @@ export class StringList {
     if (this.parent) this.parent.deleteAt(index + this.parentOffset);
   }
 
+  /** Python `del self[start:end]`. */
+  deleteRange(start: number, end?: number): void {
+    const length = this.data.length;
+    const from = sliceBound(length, start, 0);
+    const to = Math.max(from, sliceBound(length, end, length));
+    this.data.splice(from, to - from);
+    this.sources.splice(from, to - from);
+    this.offsets.splice(from, to - from);
+    if (this.parent) {
+      const k = start + this.parentOffset;
+      const n = (end ?? length) + this.parentOffset;
+      this.parent.deleteRange(k, n);
+    }
+  }
+
   extend(other: StringList): void {
     if (this.parent) this.parent.insertList(this.data.length + this.parentOffset, other);
     this.data.push(...other.data);

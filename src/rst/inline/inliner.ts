@@ -1,11 +1,55 @@
 /**
  * Inline markup recognition (docutils.parsers.rst.states.Inliner).
- * Placeholder declaration; the implementation follows.
+ *
+ *     see *this* `ref`_ and ``code``
+ *         ^ start-string found by the `initial` pattern; the construct's
+ *           end pattern is then searched in the rest of the text.
+ *
+ * Text is scanned for the earliest start-string; plain text between
+ * constructs is scanned for standalone URIs (and PEP/RFC references when
+ * enabled) by `implicitInline`.
  */
 import type { Document, Reporter } from '../document.js';
-import type { Element, Node } from '../nodes.js';
+import {
+  Element,
+  type Node,
+  Text,
+  element,
+  fullyNormalizeName,
+  unescape,
+  whitespaceNormalizeName,
+} from '../nodes.js';
+import { rstrip, splitWhitespace } from '../python-text.js';
 import type { Language } from '../languages/language.js';
 import type { Memo } from '../parser/rst-state.js';
+import { type InlinePatterns, inlinePatterns } from './patterns.js';
+import { URI_SCHEMES } from './uri-schemes.js';
+import { escape2null, splitEscapedWhitespace } from './escapes.js';
+import { matchChars } from './punctuation.js';
+
+/** Raised by an implicit-markup handler that declines its match. */
+export class MarkupMismatch extends Error {}
+
+/** Returned by each construct: [text before, new nodes, text after, system messages]. */
+type ConstructResult = [string, Node[], string, Element[]];
+
+type Dispatch = (match: RegExpExecArray, lineno: number) => ConstructResult;
+
+function groupStart(match: RegExpExecArray, group: string | number): number {
+  const indices = match.indices!;
+  const span = typeof group === 'number' ? indices[group] : indices.groups?.[group];
+  return span ? span[0] : -1;
+}
+
+function groupEnd(match: RegExpExecArray, group: string | number): number {
+  const indices = match.indices!;
+  const span = typeof group === 'number' ? indices[group] : indices.groups?.[group];
+  return span ? span[1] : -1;
+}
+
+function group(match: RegExpExecArray, name: string): string | undefined {
+  return match.groups?.[name];
+}
 
 export class Inliner {
   document!: Document;
@@ -13,12 +57,451 @@ export class Inliner {
   language!: Language;
   parent!: Element;
   memo!: Memo;
+  patterns!: InlinePatterns;
+  implicitDispatch: [RegExp, (match: RegExpExecArray, lineno: number) => Node[]][] = [];
+  private readonly dispatch: Record<string, Dispatch>;
 
-  parse(_text: string, _lineno: number, _memo: Memo, _parent: Element): [Node[], Element[]] {
-    throw new Error('not implemented yet');
+  constructor() {
+    this.dispatch = {
+      '*': (match, lineno) => this.emphasis(match, lineno),
+      '**': (match, lineno) => this.strong(match, lineno),
+      '`': (match, lineno) => this.interpretedOrPhraseRef(match, lineno),
+      '``': (match, lineno) => this.literal(match, lineno),
+      '_`': (match, lineno) => this.inlineInternalTarget(match, lineno),
+      ']_': (match, lineno) => this.footnoteReference(match, lineno),
+      '|': (match, lineno) => this.substitutionReference(match, lineno),
+      _: (match, lineno) => this.reference(match, lineno),
+      __: (match, lineno) => this.anonymousReference(match, lineno),
+    };
   }
 
-  problematic(_text: string, _rawsource: string, _message: Element): Element {
-    throw new Error('not implemented yet');
+  /** docutils' init_customizations: choose patterns and implicit constructs from the settings. */
+  initCustomizations(settings: Document['settings']): void {
+    this.patterns = inlinePatterns(settings.characterLevelInlineMarkup);
+    this.implicitDispatch = [[this.patterns.uri, (match, lineno) => this.standaloneUri(match, lineno)]];
+    if (settings.pepReferences) {
+      this.implicitDispatch.push([this.patterns.pep, (match, lineno) => this.pepReference(match, lineno)]);
+    }
+    if (settings.rfcReferences) {
+      this.implicitDispatch.push([this.patterns.rfc, (match, lineno) => this.rfcReference(match, lineno)]);
+    }
   }
+
+  /** Parse `text` (at line `lineno`) into inline nodes; returns [nodes, system messages]. */
+  parse(text: string, lineno: number, memo: Memo, parent: Element): [Node[], Element[]] {
+    this.memo = memo;
+    this.reporter = memo.reporter;
+    this.document = memo.document;
+    this.language = memo.language;
+    this.parent = parent;
+    const initial = this.patterns.initial;
+    let remaining = escape2null(text);
+    const processed: Node[] = [];
+    let unprocessed: string[] = [];
+    const messages: Element[] = [];
+    while (remaining) {
+      initial.lastIndex = 0;
+      const match = initial.exec(remaining);
+      if (!match) break;
+      const key = group(match, 'start') || group(match, 'backquote') || group(match, 'refend') || group(match, 'fnend')!;
+      const [before, inlines, rest, sysmessages] = this.dispatch[key]!(match, lineno);
+      remaining = rest;
+      unprocessed.push(before);
+      messages.push(...sysmessages);
+      if (inlines.length > 0) {
+        processed.push(...this.implicitInline(unprocessed.join(''), lineno));
+        processed.push(...inlines);
+        unprocessed = [];
+      }
+    }
+    remaining = unprocessed.join('') + remaining;
+    if (remaining) processed.push(...this.implicitInline(remaining, lineno));
+    return [processed, messages];
+  }
+
+  /** True when the start-string is quoted by matching open/close punctuation ("*" in ('*')). */
+  private quotedStart(match: RegExpExecArray): boolean {
+    const string = match.input;
+    const start = match.index;
+    if (start === 0) return false;
+    const end = start + match[0].length;
+    const prestart = charBefore(string, start);
+    if (end >= string.length) return true;
+    const poststart = charAt(string, end);
+    return matchChars(prestart, poststart);
+  }
+
+  private inlineObj(
+    match: RegExpExecArray,
+    lineno: number,
+    endPattern: RegExp,
+    tagname: string,
+    restoreBackslashes = false,
+  ): [...ConstructResult, string] {
+    const string = match.input;
+    const matchStart = groupStart(match, 'start');
+    const matchEnd = groupEnd(match, 'start');
+    if (this.quotedStart(match)) return [string.slice(0, matchEnd), [], string.slice(matchEnd), [], ''];
+    const rest = string.slice(matchEnd);
+    endPattern.lastIndex = 0;
+    const endMatch = endPattern.exec(rest);
+    if (endMatch && groupStart(endMatch, 1)) {
+      let text = rest.slice(0, groupStart(endMatch, 1));
+      if (restoreBackslashes) text = unescape(text, true);
+      const textEnd = matchEnd + groupEnd(endMatch, 1);
+      const rawsource = unescape(string.slice(matchStart, textEnd), true);
+      const node = element(tagname, rawsource, text);
+      return [string.slice(0, matchStart), [node], string.slice(textEnd), [], endMatch[1]!];
+    }
+    const message = this.reporter.warning(`Inline ${tagname} start-string without end-string.`, [], { line: lineno });
+    const text = unescape(string.slice(matchStart, matchEnd), true);
+    const problematic = this.problematic(text, text, message);
+    return [string.slice(0, matchStart), [problematic], string.slice(matchEnd), [message], ''];
+  }
+
+  /** A `problematic` node linked both ways with its system message. */
+  problematic(text: string, rawsource: string, message: Element): Element {
+    const messageId = this.document.setId(message, this.parent);
+    const problematic = element('problematic', rawsource, text, [], { refid: messageId });
+    const problematicId = this.document.setId(problematic);
+    message.backrefs.push(problematicId);
+    return problematic;
+  }
+
+  private emphasis(match: RegExpExecArray, lineno: number): ConstructResult {
+    const [before, inlines, remaining, messages] = this.inlineObj(match, lineno, this.patterns.emphasis, 'emphasis');
+    return [before, inlines, remaining, messages];
+  }
+
+  private strong(match: RegExpExecArray, lineno: number): ConstructResult {
+    const [before, inlines, remaining, messages] = this.inlineObj(match, lineno, this.patterns.strong, 'strong');
+    return [before, inlines, remaining, messages];
+  }
+
+  private interpretedOrPhraseRef(match: RegExpExecArray, lineno: number): ConstructResult {
+    const endPattern = this.patterns.interpretedOrPhraseRef;
+    const string = match.input;
+    const matchStart = groupStart(match, 'backquote');
+    const matchEnd = groupEnd(match, 'backquote');
+    const roleStart = groupStart(match, 'role');
+    let role = group(match, 'role') ?? '';
+    let position = '';
+    if (role) {
+      role = role.slice(1, -1);
+      position = 'prefix';
+    } else if (this.quotedStart(match)) {
+      return [string.slice(0, matchEnd), [], string.slice(matchEnd), []];
+    }
+    const rest = string.slice(matchEnd);
+    endPattern.lastIndex = 0;
+    const endMatch = endPattern.exec(rest);
+    if (endMatch && groupStart(endMatch, 1)) {
+      const textEnd = matchEnd + endMatch.index + endMatch[0].length;
+      if (group(endMatch, 'role')) {
+        if (role) {
+          const message = this.reporter.warning(
+            'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).',
+            [],
+            { line: lineno },
+          );
+          const text = unescape(string.slice(roleStart, textEnd), true);
+          const problematic = this.problematic(text, text, message);
+          return [string.slice(0, roleStart), [problematic], string.slice(textEnd), [message]];
+        }
+        role = group(endMatch, 'suffix')!.slice(1, -1);
+        position = 'suffix';
+      }
+      const escaped = rest.slice(0, groupStart(endMatch, 1));
+      let rawsource = unescape(string.slice(matchStart, textEnd), true);
+      if (rawsource.endsWith('_')) {
+        if (role) {
+          const message = this.reporter.warning(
+            `Mismatch: both interpreted text role ${position} and reference suffix.`,
+            [],
+            { line: lineno },
+          );
+          const text = unescape(string.slice(roleStart, textEnd), true);
+          const problematic = this.problematic(text, text, message);
+          return [string.slice(0, roleStart), [problematic], string.slice(textEnd), [message]];
+        }
+        return this.phraseRef(string.slice(0, matchStart), string.slice(textEnd), rawsource, escaped);
+      }
+      rawsource = unescape(string.slice(roleStart, textEnd), true);
+      const [nodes, messages] = this.interpreted(rawsource, escaped, role, lineno);
+      return [string.slice(0, roleStart), nodes, string.slice(textEnd), messages];
+    }
+    const message = this.reporter.warning(
+      'Inline interpreted text or phrase reference start-string without end-string.',
+      [],
+      { line: lineno },
+    );
+    const text = unescape(string.slice(matchStart, matchEnd), true);
+    const problematic = this.problematic(text, text, message);
+    return [string.slice(0, matchStart), [problematic], string.slice(matchEnd), [message]];
+  }
+
+  private phraseRef(before: string, after: string, rawsource: string, escaped: string): ConstructResult {
+    const embedded = this.patterns.embeddedLink;
+    embedded.lastIndex = 0;
+    const match = embedded.exec(escaped);
+    let text: string;
+    let unescaped: string;
+    let rawtext: string;
+    let target: Element | null = null;
+    let aliasType: 'name' | 'uri' | '' = '';
+    let alias = '';
+    if (match) {
+      text = escaped.slice(0, match.index);
+      unescaped = unescape(text);
+      rawtext = unescape(text, true);
+      const aliasText = match[2]!;
+      const rawAliasText = unescape(aliasText, true);
+      const underscoreEscaped = rawAliasText.endsWith('\\_');
+      this.patterns.uriMatch.lastIndex = 0;
+      if (aliasText.endsWith('_') && !(underscoreEscaped || this.patterns.uriMatch.test(aliasText))) {
+        aliasType = 'name';
+        alias = fullyNormalizeName(unescape(aliasText.slice(0, -1)));
+        target = element('target', match[1]!, '', [], { refname: alias });
+        target.indirectReferenceName = whitespaceNormalizeName(unescape(aliasText.slice(0, -1)));
+      } else {
+        aliasType = 'uri';
+        const aliasParts = splitEscapedWhitespace(match[2]!);
+        alias = aliasParts.map((part) => splitWhitespace(part).join('')).join(' ');
+        alias = this.adjustUri(unescape(alias));
+        if (alias.endsWith('\\_')) alias = alias.slice(0, -2) + '_';
+        target = element('target', match[1]!, '', [], { refuri: alias });
+        target.referenced = true;
+      }
+      if (!aliasText) throw new Error(`problem with embedded link: '${aliasText}'`);
+      if (!text) {
+        text = alias;
+        unescaped = unescape(text);
+        rawtext = rawAliasText;
+      }
+    } else {
+      text = escaped;
+      unescaped = unescape(text);
+      rawtext = unescape(escaped, true);
+    }
+    void rawtext;
+    const refname = fullyNormalizeName(unescaped);
+    const reference = element('reference', rawsource, text, [], { name: whitespaceNormalizeName(unescaped) });
+    const nodeList: Node[] = [reference];
+    if (rawsource.endsWith('__')) {
+      if (target && aliasType === 'name') {
+        reference.set('refname', alias);
+        this.document.noteRefname(reference);
+      } else if (target && aliasType === 'uri') {
+        reference.set('refuri', alias);
+      } else {
+        reference.set('anonymous', 1);
+      }
+    } else if (target) {
+      target.names.push(refname);
+      if (aliasType === 'name') {
+        reference.set('refname', alias);
+        this.document.noteIndirectTarget(target);
+        this.document.noteRefname(reference);
+      } else {
+        reference.set('refuri', alias);
+        this.document.noteExplicitTarget(target, this.parent);
+      }
+      nodeList.push(target);
+    } else {
+      reference.set('refname', refname);
+      this.document.noteRefname(reference);
+    }
+    return [before, nodeList, after, []];
+  }
+
+  /** "mailto:" for bare e-mail addresses, otherwise the URI unchanged. */
+  adjustUri(uri: string): string {
+    this.patterns.emailMatch.lastIndex = 0;
+    return this.patterns.emailMatch.test(uri) ? 'mailto:' + uri : uri;
+  }
+
+  private interpreted(rawsource: string, text: string, role: string, lineno: number): [Node[], Element[]] {
+    const [roleFunction, messages] = this.memo.registry.role(role, this.language, lineno, this.reporter);
+    if (roleFunction) {
+      const [nodes, moreMessages] = roleFunction(role, rawsource, text, lineno, this);
+      return [nodes, [...messages, ...moreMessages]];
+    }
+    const message = this.reporter.error(`Unknown interpreted text role "${role}".`, [], { line: lineno });
+    return [[this.problematic(rawsource, rawsource, message)], [...messages, message]];
+  }
+
+  private literal(match: RegExpExecArray, lineno: number): ConstructResult {
+    const [before, inlines, remaining, messages] = this.inlineObj(match, lineno, this.patterns.literal, 'literal', true);
+    return [before, inlines, remaining, messages];
+  }
+
+  private inlineInternalTarget(match: RegExpExecArray, lineno: number): ConstructResult {
+    const [before, inlines, remaining, messages] = this.inlineObj(match, lineno, this.patterns.target, 'target');
+    const first = inlines[0];
+    if (first instanceof Element && first.tagname === 'target') {
+      const name = fullyNormalizeName(first.astext());
+      first.names.push(name);
+      this.document.noteExplicitTarget(first, this.parent);
+    }
+    return [before, inlines, remaining, messages];
+  }
+
+  private substitutionReference(match: RegExpExecArray, lineno: number): ConstructResult {
+    const [before, found, remaining, messages, endString] = this.inlineObj(
+      match,
+      lineno,
+      this.patterns.substitutionRef,
+      'substitution_reference',
+    );
+    let inlines = found;
+    if (inlines.length === 1) {
+      const subref = inlines[0]!;
+      if (subref instanceof Element && subref.tagname === 'substitution_reference') {
+        const subrefText = subref.astext();
+        this.document.noteSubstitutionRef(subref, subrefText);
+        if (endString.endsWith('_')) {
+          const reference = element('reference', `|${subrefText}${endString}`, '');
+          if (endString.endsWith('__')) {
+            reference.set('anonymous', 1);
+          } else {
+            reference.set('refname', fullyNormalizeName(subrefText));
+            this.document.noteRefname(reference);
+          }
+          reference.append(subref);
+          inlines = [reference];
+        }
+      }
+    }
+    return [before, inlines, remaining, messages];
+  }
+
+  private footnoteReference(match: RegExpExecArray, lineno: number): ConstructResult {
+    void lineno;
+    const label = group(match, 'footnotelabel')!;
+    let refname = fullyNormalizeName(label);
+    const string = match.input;
+    let before = string.slice(0, groupStart(match, 'whole'));
+    const remaining = string.slice(groupEnd(match, 'whole'));
+    let refnode: Element;
+    if (group(match, 'citationlabel')) {
+      refnode = element('citation_reference', `[${label}]_`, '', [], { refname });
+      refnode.append(new Text(label));
+      this.document.noteCitationRef(refnode);
+    } else {
+      refnode = element('footnote_reference', `[${label}]_`);
+      if (refname.startsWith('#')) {
+        refname = refname.slice(1);
+        refnode.set('auto', 1);
+        this.document.noteAutofootnoteRef(refnode);
+      } else if (refname === '*') {
+        refname = '';
+        refnode.set('auto', '*');
+        this.document.noteSymbolFootnoteRef(refnode);
+      } else {
+        refnode.append(new Text(label));
+      }
+      if (refname) {
+        refnode.set('refname', refname);
+        this.document.noteFootnoteRef(refnode);
+      }
+      if (this.document.settings.trimFootnoteReferenceSpace) before = rstrip(before);
+    }
+    return [before, [refnode], remaining, []];
+  }
+
+  private reference(match: RegExpExecArray, lineno: number, anonymous = false): ConstructResult {
+    void lineno;
+    const referenceName = group(match, 'refname')!;
+    const refname = fullyNormalizeName(referenceName);
+    const referenceNode = element('reference', referenceName + group(match, 'refend')!, referenceName, [], {
+      name: whitespaceNormalizeName(referenceName),
+    });
+    if (anonymous) {
+      referenceNode.set('anonymous', 1);
+    } else {
+      referenceNode.set('refname', refname);
+      this.document.noteRefname(referenceNode);
+    }
+    const string = match.input;
+    return [
+      string.slice(0, groupStart(match, 'whole')),
+      [referenceNode],
+      string.slice(groupEnd(match, 'whole')),
+      [],
+    ];
+  }
+
+  private anonymousReference(match: RegExpExecArray, lineno: number): ConstructResult {
+    return this.reference(match, lineno, true);
+  }
+
+  private standaloneUri(match: RegExpExecArray, _lineno: number): Node[] {
+    const scheme = group(match, 'scheme');
+    if (!scheme || URI_SCHEMES.has(scheme.toLowerCase())) {
+      const addScheme = group(match, 'email') ? 'mailto:' : '';
+      const text = group(match, 'whole')!;
+      const refuri = addScheme + unescape(text);
+      return [element('reference', unescape(text, true), text, [], { refuri })];
+    }
+    throw new MarkupMismatch();
+  }
+
+  private pepReference(match: RegExpExecArray, _lineno: number): Node[] {
+    const text = match[0];
+    let pepNumber: number;
+    if (text.startsWith('pep-')) pepNumber = parseInt(unescape(group(match, 'pepnum1')!), 10);
+    else if (text.startsWith('PEP')) pepNumber = parseInt(unescape(group(match, 'pepnum2')!), 10);
+    else throw new MarkupMismatch();
+    const settings = this.document.settings;
+    const ref = settings.pepBaseUrl + formatPercentD(settings.pepFileUrlTemplate, pepNumber);
+    return [element('reference', unescape(text, true), text, [], { refuri: ref })];
+  }
+
+  private rfcReference(match: RegExpExecArray, _lineno: number): Node[] {
+    const text = match[0];
+    if (!text.startsWith('RFC')) throw new MarkupMismatch();
+    const rfcNumber = parseInt(unescape(group(match, 'rfcnum')!), 10);
+    const ref = this.document.settings.rfcBaseUrl + `rfc${rfcNumber}.html`;
+    return [element('reference', unescape(text, true), text, [], { refuri: ref })];
+  }
+
+  /** Scan plain text for standalone URIs (and PEP/RFC references when enabled). */
+  implicitInline(text: string, lineno: number): Node[] {
+    if (!text) return [];
+    for (const [pattern, method] of this.implicitDispatch) {
+      pattern.lastIndex = 0;
+      const match = pattern.exec(text);
+      if (match) {
+        try {
+          const found = method(match, lineno);
+          return [
+            ...this.implicitInline(text.slice(0, match.index), lineno),
+            ...found,
+            ...this.implicitInline(text.slice(match.index + match[0].length), lineno),
+          ];
+        } catch (error) {
+          if (!(error instanceof MarkupMismatch)) throw error;
+        }
+      }
+    }
+    return [new Text(text)];
+  }
+}
+
+/** Python's "%d"/"%04d" formatting of one integer into a template. */
+function formatPercentD(template: string, value: number): string {
+  return template.replace(/%(0?)(\d*)d/, (_all, zero: string, width: string) => {
+    const digits = String(value);
+    return width ? digits.padStart(Number(width), zero ? '0' : ' ') : digits;
+  });
+}
+
+function charBefore(text: string, index: number): string {
+  const code = text.charCodeAt(index - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) return text.slice(index - 2, index);
+  return text[index - 1]!;
+}
+
+function charAt(text: string, index: number): string {
+  return String.fromCodePoint(text.codePointAt(index)!);
 }

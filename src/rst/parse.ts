@@ -1,0 +1,62 @@
+/**
+ * Parsing a reStructuredText string into a document tree
+ * (docutils.parsers.rst.Parser.parse on a new document).
+ */
+import { type Document, type Settings, defaultSettings, newDocument } from './document.js';
+import { getLanguage } from './languages/language.js';
+import { Inliner } from './inline/inliner.js';
+import { RSTStateMachine, type Memo } from './parser/rst-state.js';
+import { STATE_FACTORIES } from './parser/states.js';
+import { string2lines } from './parser/state-machine.js';
+import { StringList } from './string-list.js';
+import type { Registry } from './registry.js';
+
+export interface ParseOptions {
+  /** The document's `source` attribute (docutils prints it in messages). Default "<string>". */
+  sourcePath?: string;
+  settings?: Partial<Settings>;
+  /** Directives and roles; defaults to docutils' standard set. */
+  registry?: Registry;
+  /** Start in the RFC 2822 header state (PEPs). */
+  rfc2822?: boolean;
+}
+
+let defaultRegistryFactory: (() => Registry) | null = null;
+
+/** Installs the registry used when ParseOptions.registry is not given (set by the profiles module). */
+export function setDefaultRegistryFactory(factory: () => Registry): void {
+  defaultRegistryFactory = factory;
+}
+
+/** docutils' Parser.parse on a new document: source text → document tree (no transforms). */
+export function parseDocument(text: string, options: ParseOptions = {}): Document {
+  const settings = defaultSettings(options.settings);
+  const sourcePath = options.sourcePath ?? '<string>';
+  const document = newDocument(sourcePath, settings);
+  document.sourceText = text;
+  const registry = (options.registry ?? defaultRegistryFactory?.())?.fork();
+  if (!registry) throw new Error('no directive/role registry: import a profile first');
+  const inputLines = string2lines(text, settings.tabWidth, true);
+  for (let index = 0; index < inputLines.length; index++) {
+    if (inputLines[index]!.length > settings.lineLengthLimit) {
+      const error = document.reporter.error(`Line ${index + 1} exceeds the line-length-limit.`);
+      document.append(error);
+      return document;
+    }
+  }
+  const inliner = new Inliner();
+  inliner.initCustomizations(settings);
+  const memo: Memo = {
+    document,
+    reporter: document.reporter,
+    language: getLanguage(settings.languageCode),
+    titleStyles: [],
+    sectionLevel: 0,
+    sectionBubbleUpKludge: false,
+    inliner,
+    registry,
+  };
+  const machine = new RSTStateMachine(STATE_FACTORIES, options.rfc2822 ? 'RFC2822Body' : 'Body');
+  machine.runDocument(new StringList(inputLines, sourcePath), document, memo);
+  return document;
+}
