@@ -5,7 +5,8 @@
 import { type Document, type Settings, defaultSettings, newDocument } from './document.js';
 import { getLanguage } from './languages/language.js';
 import { Inliner } from './inline/inliner.js';
-import { RSTStateMachine, type Memo } from './parser/rst-state.js';
+import { RSTStateMachine, type Memo, sourceMapOf } from './parser/rst-state.js';
+import { completePositions } from './positions.js';
 import { STATE_FACTORIES } from './parser/states.js';
 import { string2lines } from './parser/state-machine.js';
 import { StringList } from './string-list.js';
@@ -58,5 +59,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   };
   const machine = new RSTStateMachine(STATE_FACTORIES, options.rfc2822 ? 'RFC2822Body' : 'Body');
   machine.runDocument(new StringList(inputLines, sourcePath), document, memo);
+  const map = sourceMapOf(document);
+  if (map) completePositions(document, map, sourcePath);
   return document;
 }

@@ -35,13 +35,19 @@ export class StringList {
   data: string[];
   sources: LineSource[];
   offsets: (number | null)[];
+  /**
+   * Column (in tab-expanded characters) of each line's first character in
+   * its source line: indentation removed by nested blocks, so positions can
+   * be mapped back to the source. Not part of docutils.
+   */
+  columns: number[];
   parent: StringList | null;
   parentOffset: number;
 
   constructor(
     lines: readonly string[] = [],
     source: LineSource = null,
-    items?: { sources: LineSource[]; offsets: (number | null)[] },
+    items?: { sources: LineSource[]; offsets: (number | null)[]; columns?: number[] },
     parent: StringList | null = null,
     parentOffset = 0,
   ) {
@@ -49,9 +55,11 @@ export class StringList {
     if (items) {
       this.sources = items.sources;
       this.offsets = items.offsets;
+      this.columns = items.columns ?? lines.map(() => 0);
     } else {
       this.sources = lines.map(() => source);
       this.offsets = lines.map((_, index) => index);
+      this.columns = lines.map(() => 0);
     }
     this.parent = parent;
     this.parentOffset = parentOffset;
@@ -81,7 +89,7 @@ export class StringList {
     return new StringList(
       this.data.slice(from, to),
       null,
-      { sources: this.sources.slice(from, to), offsets: this.offsets.slice(from, to) },
+      { sources: this.sources.slice(from, to), offsets: this.offsets.slice(from, to), columns: this.columns.slice(from, to) },
       this,
       start ?? 0,
     );
@@ -89,7 +97,11 @@ export class StringList {
 
   /** A detached copy. */
   copy(): StringList {
-    return new StringList(this.data, null, { sources: [...this.sources], offsets: [...this.offsets] });
+    return new StringList(this.data, null, {
+      sources: [...this.sources],
+      offsets: [...this.offsets],
+      columns: [...this.columns],
+    });
   }
 
   set(index: number, line: string): void {
@@ -107,6 +119,7 @@ export class StringList {
     this.data.splice(from, to - from, ...other.data);
     this.sources.splice(from, to - from, ...other.sources);
     this.offsets.splice(from, to - from, ...other.offsets);
+    this.columns.splice(from, to - from, ...other.columns);
     if (this.parent) {
       const k = (start ?? 0) + this.parentOffset;
       const n = (end ?? this.data.length) + this.parentOffset;
@@ -120,6 +133,7 @@ export class StringList {
     this.data.splice(at, 1);
     this.sources.splice(at, 1);
     this.offsets.splice(at, 1);
+    this.columns.splice(at, 1);
     if (this.parent) this.parent.deleteAt(index + this.parentOffset);
   }
 
@@ -131,6 +145,7 @@ export class StringList {
     this.data.splice(from, to - from);
     this.sources.splice(from, to - from);
     this.offsets.splice(from, to - from);
+    this.columns.splice(from, to - from);
     if (this.parent) {
       const k = start + this.parentOffset;
       const n = (end ?? length) + this.parentOffset;
@@ -143,6 +158,7 @@ export class StringList {
     this.data.push(...other.data);
     this.sources.push(...other.sources);
     this.offsets.push(...other.offsets);
+    this.columns.push(...other.columns);
   }
 
   append(line: string, source: LineSource, offset: number | null = 0): void {
@@ -150,6 +166,7 @@ export class StringList {
     this.data.push(line);
     this.sources.push(source);
     this.offsets.push(offset);
+    this.columns.push(0);
   }
 
   insertList(index: number, other: StringList): void {
@@ -157,6 +174,7 @@ export class StringList {
     this.data.splice(at, 0, ...other.data);
     this.sources.splice(at, 0, ...other.sources);
     this.offsets.splice(at, 0, ...other.offsets);
+    this.columns.splice(at, 0, ...other.columns);
     if (this.parent) {
       const wrapped = (this.data.length + index) % this.data.length;
       this.parent.insertList(wrapped + this.parentOffset, other);
@@ -168,6 +186,7 @@ export class StringList {
     this.data.splice(at, 0, line);
     this.sources.splice(at, 0, source);
     this.offsets.splice(at, 0, offset);
+    this.columns.splice(at, 0, 0);
     if (this.parent) {
       const wrapped = (this.data.length + index) % this.data.length;
       this.parent.insertLine(wrapped + this.parentOffset, line, source, offset);
@@ -183,6 +202,7 @@ export class StringList {
     if (at === undefined) throw new RangeError('pop index out of range');
     this.sources.splice(at, 1);
     this.offsets.splice(at, 1);
+    this.columns.splice(at, 1);
     return this.data.splice(at, 1)[0]!;
   }
 
@@ -193,6 +213,7 @@ export class StringList {
     this.data.splice(0, count);
     this.sources.splice(0, count);
     this.offsets.splice(0, count);
+    this.columns.splice(0, count);
     if (this.parent) this.parentOffset += count;
   }
 
@@ -205,11 +226,13 @@ export class StringList {
       this.data = [];
       this.sources = [];
       this.offsets = [];
+      this.columns = [];
       return;
     }
     this.data.splice(this.data.length - count, count);
     this.sources.splice(this.sources.length - count, count);
     this.offsets.splice(this.offsets.length - count, count);
+    this.columns.splice(this.columns.length - count, count);
   }
 
   disconnect(): void {
@@ -237,7 +260,11 @@ export class StringList {
   /** Remove `length` characters (indentation, so code units equal code points) from lines [start, end). */
   trimLeft(length: number, start = 0, end = Infinity): void {
     const stop = Math.min(end, this.data.length);
-    for (let index = start; index < stop; index++) this.data[index] = this.data[index]!.slice(length);
+    for (let index = start; index < stop; index++) {
+      const line = this.data[index]!;
+      this.data[index] = line.slice(length);
+      this.columns[index] = this.columns[index]! + Math.min(length, line.length);
+    }
   }
 
   /** docutils StringList.get_text_block. */
@@ -290,7 +317,11 @@ export class StringList {
       end++;
     }
     const block = this.slice(start, end);
-    if (firstIndent !== null && block.length > 0) block.data[0] = block.data[0]!.slice(firstIndent);
+    if (firstIndent !== null && block.length > 0) {
+      const first = block.data[0]!;
+      block.data[0] = first.slice(firstIndent);
+      block.columns[0] = block.columns[0]! + Math.min(firstIndent, first.length);
+    }
     if (indent && stripIndent) block.trimLeft(indent, firstIndent !== null ? 1 : 0);
     return [block, indent ?? 0, blankFinish];
   }
@@ -312,10 +343,12 @@ export class StringList {
       right = right < columnIndexes.length ? columnIndexes[right]! : right + combiningCount;
       const line = rstrip(chars.slice(left, right).join(''));
       block.data[index] = line;
+      block.columns[index] = block.columns[index]! + left;
       if (line) indent = Math.min(indent, codePointLength(line) - codePointLength(lstrip(line)));
     }
     if (stripIndent && indent > 0 && indent < right) {
       block.data = block.data.map((line) => sliceCodePoints(line, indent));
+      block.columns = block.columns.map((column) => column + indent);
     }
     return block;
   }

@@ -310,7 +310,7 @@ function runDirective(
 }
 
 /** [arguments, options, content, content offset] */
-function parseDirectiveBlock(
+export function parseDirectiveBlock(
   state: Body,
   indented: StringList,
   lineOffsetIn: number,
@@ -354,7 +354,11 @@ function parseDirectiveBlock(
     content = new StringList(
       [...argBlock.data, ...rest.data],
       null,
-      { sources: [...argBlock.sources, ...rest.sources], offsets: [...argBlock.offsets, ...rest.offsets] },
+      {
+        sources: [...argBlock.sources, ...rest.sources],
+        offsets: [...argBlock.offsets, ...rest.offsets],
+        columns: [...argBlock.columns, ...rest.columns],
+      },
     );
     contentOffset = lineOffset;
     argBlock = new StringList();

@@ -6,7 +6,9 @@
  */
 import type { Document, Reporter } from '../document.js';
 import { Element, element, fullyNormalizeName, type Node } from '../nodes.js';
-import { rstrip } from '../python-text.js';
+import { lstrip, rstrip, strip } from '../python-text.js';
+import { SourceMap } from '../positions.js';
+import type { Position } from '../nodes.js';
 import type { StringList } from '../string-list.js';
 import type { Language } from '../languages/language.js';
 import type { Inliner } from '../inline/inliner.js';
@@ -46,7 +48,60 @@ export abstract class RSTMachineBase extends StateMachineWS<Context> {
   reporter!: Reporter;
   language!: Language;
   node!: Element;
+
+  protected override beforeTransition(): number | null {
+    return this.node ? this.node.children.length : null;
+  }
+
+  protected override afterTransition(marker: number | null, firstLineOffset: number): void {
+    if (marker !== null) positionNewChildren(this, marker, firstLineOffset);
+  }
 }
+
+/** Positions of nodes added by a transition that covered lines [first, current] of this machine's input. */
+function positionNewChildren(machine: RSTMachineBase, marker: number, firstLineOffset: number): void {
+  const node = machine.node;
+  if (!node || node.children.length <= marker) return;
+  const map = sourceMapOf(machine.document);
+  if (!map) return;
+  const lines = machine.inputLines;
+  const first = Math.max(0, Math.min(firstLineOffset, lines.length - 1));
+  let last = Math.min(Math.max(first, machine.lineOffset), lines.length - 1);
+  while (last > first && !strip(lines.data[last]!)) last--;
+  const span = linesSpan(machine, first, last, map);
+  if (!span) return;
+  for (let index = marker; index < node.children.length; index++) {
+    const child = node.children[index]!;
+    if (!child.position) child.position = span;
+  }
+}
+
+/** The source span of lines [first, last] of a machine's input, when they come from the document itself. */
+export function linesSpan(machine: RSTMachineBase, first: number, last: number, map: SourceMap): Position | undefined {
+  const lines = machine.inputLines;
+  const main = machine.document.get('source');
+  if (first < 0 || last >= lines.length || lines.sources[first] !== main || lines.sources[last] !== main) return undefined;
+  const startLine = lines.offsets[first];
+  const endLine = lines.offsets[last];
+  if (startLine === null || endLine === null || startLine === undefined || endLine === undefined) return undefined;
+  const firstText = lines.data[first]!;
+  const indent = firstText.length - lstrip(firstText).length;
+  const start = map.point(startLine, lines.columns[first]! + indent);
+  const end = map.point(endLine, lines.columns[last]! + rstrip(lines.data[last]!).length);
+  return { start, end };
+}
+
+/** The document's source map, made on first use; undefined when the source text is unknown. */
+export function sourceMapOf(document: Document): SourceMap | undefined {
+  if (!document.sourceText && document.sourceText !== '') return undefined;
+  const cached = sourceMaps.get(document);
+  if (cached) return cached;
+  const map = new SourceMap(document.sourceText, document.settings.tabWidth);
+  sourceMaps.set(document, map);
+  return map;
+}
+
+const sourceMaps = new WeakMap<Document, SourceMap>();
 
 export class RSTStateMachine extends RSTMachineBase {
   /** docutils' RSTStateMachine.run. */
@@ -230,6 +285,11 @@ export abstract class RSTState extends StateWS<Context> {
     this.parent.append(sectionNode);
     const [textNodes, titleMessages] = this.inlineText(title, lineno);
     const titleNode = element('title', title, '', textNodes);
+    const titleLine = lineno - this.stateMachine.inputOffset - 1;
+    const map = sourceMapOf(this.document);
+    if (map && titleLine >= 0 && titleLine < this.stateMachine.inputLines.length) {
+      titleNode.position = linesSpan(this.stateMachine, titleLine, titleLine, map);
+    }
     const name = fullyNormalizeName(titleNode.astext());
     sectionNode.names.push(name);
     sectionNode.append(titleNode);

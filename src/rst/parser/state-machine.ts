@@ -183,40 +183,73 @@ export class StateMachine<C = unknown> {
     let result: unknown[];
     [ctx, result] = state.bof(context as C);
     results.push(...result);
+    // Where the construct being read began: a transition that leaves text in
+    // the context (a paragraph's first line, a title) continues the construct.
+    let constructStart: number | null = null;
     for (;;) {
       let nextState: string | null = null;
+      let marker: number | null = null;
+      let firstLine = -1;
       try {
         try {
           this.nextLine();
+          firstLine = constructStart ?? this.lineOffset;
+          marker = this.beforeTransition();
           [ctx, nextState, result] = this.checkLine(ctx, state, transitions);
         } catch (error) {
           if (error instanceof EOFError) {
+            if (marker === null) {
+              marker = this.beforeTransition();
+              firstLine = constructStart ?? Math.max(0, this.lineOffset);
+            }
             results.push(...state.eof(ctx));
+            this.afterTransition(marker, firstLine);
+            marker = null;
             break;
           }
           throw error;
         }
         results.push(...result);
         transitions = null;
+        if (this.contextIsEmpty(ctx)) constructStart = null;
+        else if (constructStart === null) constructStart = firstLine;
       } catch (error) {
         if (error instanceof TransitionCorrection) {
+          if (marker !== null) this.afterTransition(marker, firstLine);
           this.previousLine();
           transitions = [error.transition];
           continue;
         }
         if (error instanceof StateCorrection) {
+          if (marker !== null) this.afterTransition(marker, firstLine);
+          marker = null;
           this.previousLine();
+          constructStart = null;
           nextState = error.state;
           transitions = error.transition === undefined ? null : [error.transition];
         } else {
           throw error;
         }
       }
+      if (marker !== null) this.afterTransition(marker, firstLine);
       state = this.getState(nextState);
     }
     this.observers = [];
     return results;
   }
+
+  /** Whether a transition left no pending text in the context. */
+  protected contextIsEmpty(context: C): boolean {
+    return !Array.isArray(context) || context.length === 0;
+  }
+
+  /** Called before each transition; the result is passed to afterTransition (positions). */
+  protected beforeTransition(): number | null {
+    return null;
+  }
+
+  /** Called after each transition with the offset of the line it started on. */
+  protected afterTransition(_marker: number | null, _firstLineOffset: number): void {}
 
   getState(nextState?: string | null): State<C> {
     if (nextState) this.currentState = nextState;
