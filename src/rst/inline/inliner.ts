@@ -13,6 +13,7 @@ import type { Document, Reporter } from '../document.js';
 import {
   Element,
   type Node,
+  type Point,
   Text,
   element,
   fullyNormalizeName,
@@ -51,7 +52,12 @@ function group(match: RegExpExecArray, name: string): string | undefined {
   return match.groups?.[name];
 }
 
+/** Maps an offset in the parsed text to its point in the source. */
+export type Locator = (offset: number) => Point | undefined;
+
 export class Inliner {
+  /** Set during parse(): where offsets of the text being parsed are in the source. */
+  locate: Locator | undefined = undefined;
   document!: Document;
   reporter!: Reporter;
   language!: Language;
@@ -87,36 +93,60 @@ export class Inliner {
     }
   }
 
-  /** Parse `text` (at line `lineno`) into inline nodes; returns [nodes, system messages]. */
-  parse(text: string, lineno: number, memo: Memo, parent: Element): [Node[], Element[]] {
+  /**
+   * Parse `text` (at line `lineno`) into inline nodes; returns [nodes,
+   * system messages]. `locate` maps an offset in `text` to its source
+   * point, so inline nodes get positions.
+   */
+  parse(text: string, lineno: number, memo: Memo, parent: Element, locate?: Locator): [Node[], Element[]] {
     this.memo = memo;
     this.reporter = memo.reporter;
     this.document = memo.document;
     this.language = memo.language;
     this.parent = parent;
+    this.locate = locate;
     const initial = this.patterns.initial;
     let remaining = escape2null(text);
+    const total = remaining.length;
     const processed: Node[] = [];
     let unprocessed: string[] = [];
+    let unprocessedStart = 0;
     const messages: Element[] = [];
     while (remaining) {
       initial.lastIndex = 0;
       const match = initial.exec(remaining);
       if (!match) break;
+      const base = total - remaining.length;
       const key = group(match, 'start') || group(match, 'backquote') || group(match, 'refend') || group(match, 'fnend')!;
       const [before, inlines, rest, sysmessages] = this.dispatch[key]!(match, lineno);
       remaining = rest;
       unprocessed.push(before);
       messages.push(...sysmessages);
       if (inlines.length > 0) {
-        processed.push(...this.implicitInline(unprocessed.join(''), lineno));
+        if (locate) this.place(inlines, base + before.length, total - rest.length);
+        processed.push(...this.implicitInline(unprocessed.join(''), lineno, unprocessedStart));
         processed.push(...inlines);
         unprocessed = [];
+        unprocessedStart = total - rest.length;
       }
     }
     remaining = unprocessed.join('') + remaining;
-    if (remaining) processed.push(...this.implicitInline(remaining, lineno));
+    if (remaining) processed.push(...this.implicitInline(remaining, lineno, unprocessedStart));
+    this.locate = undefined;
     return [processed, messages];
+  }
+
+  /** Give nodes (and their descendants without one) the span [start, end) of the parsed text. */
+  private place(nodes: readonly Node[], start: number, end: number): void {
+    const locate = this.locate;
+    if (!locate) return;
+    const from = locate(start);
+    const to = locate(end);
+    if (!from || !to) return;
+    const span = { start: from, end: to };
+    for (const node of nodes) {
+      for (const inner of node.findall()) if (!inner.position) inner.position = span;
+    }
   }
 
   /** True when the start-string is quoted by matching open/close punctuation ("*" in ('*')). */
@@ -465,8 +495,11 @@ export class Inliner {
     return [element('reference', unescape(text, true), text, [], { refuri: ref })];
   }
 
-  /** Scan plain text for standalone URIs (and PEP/RFC references when enabled). */
-  implicitInline(text: string, lineno: number): Node[] {
+  /**
+   * Scan plain text for standalone URIs (and PEP/RFC references when
+   * enabled); `base` is the text's offset in the parsed string.
+   */
+  implicitInline(text: string, lineno: number, base = 0): Node[] {
     if (!text) return [];
     for (const [pattern, method] of this.implicitDispatch) {
       pattern.lastIndex = 0;
@@ -474,17 +507,21 @@ export class Inliner {
       if (match) {
         try {
           const found = method(match, lineno);
+          const end = match.index + match[0].length;
+          this.place(found, base + match.index, base + end);
           return [
-            ...this.implicitInline(text.slice(0, match.index), lineno),
+            ...this.implicitInline(text.slice(0, match.index), lineno, base),
             ...found,
-            ...this.implicitInline(text.slice(match.index + match[0].length), lineno),
+            ...this.implicitInline(text.slice(end), lineno, base + end),
           ];
         } catch (error) {
           if (!(error instanceof MarkupMismatch)) throw error;
         }
       }
     }
-    return [new Text(text)];
+    const node = new Text(text);
+    this.place([node], base, base + text.length);
+    return [node];
   }
 }
 

@@ -11,7 +11,7 @@ import { SourceMap } from '../positions.js';
 import type { Position } from '../nodes.js';
 import type { StringList } from '../string-list.js';
 import type { Language } from '../languages/language.js';
-import type { Inliner } from '../inline/inliner.js';
+import type { Inliner, Locator } from '../inline/inliner.js';
 import type { Registry } from '../registry.js';
 import {
   EOFError,
@@ -325,7 +325,37 @@ export abstract class RSTState extends StateWS<Context> {
 
   /** Parse inline markup; returns [nodes, system messages]. */
   inlineText(text: string, lineno: number): [Node[], Element[]] {
-    return this.inliner.parse(text, lineno, this.memo, this.parent);
+    return this.inliner.parse(text, lineno, this.memo, this.parent, this.locator(text, lineno));
+  }
+
+  /**
+   * Where the characters of `text` are in the source, when `text` is made
+   * of this machine's input lines starting at absolute line `lineno`.
+   */
+  locator(text: string, lineno: number): Locator | undefined {
+    const map = sourceMapOf(this.document);
+    if (!map) return undefined;
+    const machine = this.stateMachine;
+    const lines = machine.inputLines;
+    const first = lineno - machine.inputOffset - 1;
+    if (first < 0 || first >= lines.length) return undefined;
+    const main = this.document.get('source');
+    const newline = text.indexOf('\n');
+    const firstLineText = newline < 0 ? text : text.slice(0, newline);
+    const shift = lines.data[first]!.indexOf(firstLineText);
+    if (shift < 0) return undefined;
+    const lineStarts = [0];
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+    return (offset) => {
+      let line = lineStarts.length - 1;
+      while (line > 0 && lineStarts[line]! > offset) line--;
+      const inputIndex = first + line;
+      if (inputIndex >= lines.length || lines.sources[inputIndex] !== main) return undefined;
+      const sourceLine = lines.offsets[inputIndex];
+      if (sourceLine === null || sourceLine === undefined) return undefined;
+      const column = lines.columns[inputIndex]! + (line === 0 ? shift : 0) + (offset - lineStarts[line]!);
+      return map.point(sourceLine, column);
+    };
   }
 
   unindentWarning(nodeName: string): Element {
