@@ -33,6 +33,9 @@ const cases = readFileSync(file, 'utf8')
   .filter(Boolean)
   .map((line) => JSON.parse(line) as Case)
   .filter((item) => item.id.includes(filter));
+// docutils' test runner parses every case in one process: local roles persist.
+const registry = registryFactory();
+registry.sharedAcrossParses = true;
 let pass = 0;
 let shown = 0;
 const failures: string[] = [];
@@ -42,7 +45,7 @@ for (const item of cases) {
     actual = parseDocument(item.input, {
       sourcePath: 'test data',
       settings: { reportLevel: 1, haltLevel: 5, syntaxHighlight: 'none' },
-      registry: registryFactory(),
+      registry,
     }).pformat();
   } catch (error) {
     actual = `EXCEPTION: ${(error as Error).stack}`;

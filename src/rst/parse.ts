@@ -59,6 +59,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   };
   const machine = new RSTStateMachine(STATE_FACTORIES, options.rfc2822 ? 'RFC2822Body' : 'Body');
   machine.runDocument(new StringList(inputLines, sourcePath), document, memo);
+  registry.endParse();
   const map = sourceMapOf(document);
   if (map) completePositions(document, map, sourcePath);
   return document;

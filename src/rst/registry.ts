@@ -29,9 +29,24 @@ export class Registry {
     if (direct) for (const [name, value] of direct) this.directDirectives.set(name, value);
   }
 
-  /** A copy sharing the implementations, with fresh per-parse state. */
+  /**
+   * When true, local roles (the role directive's, and names already
+   * resolved) outlive a parse, as they do in one docutils process: the
+   * registry is then used as is instead of forked, and only the default
+   * role is reset after each parse. Off by default: each document starts
+   * from the profile's roles.
+   */
+  sharedAcrossParses = false;
+
+  /** A copy sharing the implementations, with fresh per-parse state (or itself when shared across parses). */
   fork(): Registry {
+    if (this.sharedAcrossParses) return this;
     return new Registry(this.directives, this.roles, this.directDirectives);
+  }
+
+  /** docutils' Parser.parse end: the default role does not outlive the document. */
+  endParse(): void {
+    this.localRoles.delete('');
   }
 
   /** docutils.parsers.rst.directives.directive(). */
