@@ -171,7 +171,7 @@ export class Reporter {
       }
     }
     if (attributes['source'] === undefined) attributes['source'] = this.source;
-    if (attributes['line'] === null) delete attributes['line'];
+    // Python keeps an explicit `line=None` (printed as "None" and line="True").
     const node = systemMessageNode(message, children, {
       ...attributes,
       level,

@@ -761,7 +761,7 @@ export function systemMessageNode(message: string, children: readonly Node[], at
 /** system_message.astext(): "SOURCE:LINE: (TYPE/LEVEL) text". */
 export function systemMessageText(message: Element): string {
   const line = message.get('line');
-  const lineText = line === undefined || line === null ? '' : String(line);
+  const lineText = line === undefined ? '' : line === null ? 'None' : String(line);
   const body = message.children.map((child) => child.astext()).join('\n\n');
   return `${pyStrAttr(message.get('source'))}:${lineText}: (${pyStrAttr(message.get('type'))}/${pyStrAttr(message.get('level'))}) ${body}`;
 }
