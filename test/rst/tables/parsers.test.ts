@@ -62,7 +62,11 @@ for (const [index, parserCase] of cases.entries()) {
           error instanceof TableMarkupError && error.message === expected.error && error.offset === expected.offset,
       );
     } else if ('internal' in expected) {
-      assert.throws(() => parser.parse(block), TableParserInternalError);
+      // docutils crashes here; we throw, naming the Python exception.
+      assert.throws(
+        () => parser.parse(block),
+        (error: unknown) => error instanceof TableParserInternalError && error.message.startsWith(expected.internal),
+      );
     } else {
       const data = parser.parse(block);
       assert.deepEqual(

@@ -127,7 +127,11 @@ export class GridTableParser extends TableParser {
     const before = top - 1;
     const after = bottom - 1;
     for (let column = left; column < right; column++) {
-      if (this.done[column] !== before) throw new TableParserInternalError('AssertionError');
+      if (this.done[column] !== before) {
+        throw new TableParserInternalError(
+          `AssertionError in mark_done: text column ${column} seen to line ${this.done[column]}, expected ${before}`,
+        );
+      }
       this.done[column] = after;
     }
   }
@@ -142,7 +146,9 @@ export class GridTableParser extends TableParser {
   }
 
   private scanCell(top: number, left: number): [number, number, number[], number[]] | null {
-    if (this.charAt(top, left) !== CORNER) throw new TableParserInternalError('AssertionError');
+    if (this.charAt(top, left) !== CORNER) {
+      throw new TableParserInternalError(`AssertionError in scan_cell: no corner at line ${top}, column ${left}`);
+    }
     return this.scanRight(top, left);
   }
 
@@ -225,14 +231,16 @@ export class GridTableParser extends TableParser {
       const rowNumber = lookup(rowIndex, top);
       const columnNumber = lookup(columnIndex, left);
       if (rows[rowNumber]![columnNumber] !== null) {
-        throw new TableParserInternalError(`Cell (row ${rowNumber + 1}, column ${columnNumber + 1}) already used.`);
+        throw new TableParserInternalError(
+          `AssertionError: Cell (row ${rowNumber + 1}, column ${columnNumber + 1}) already used.`,
+        );
       }
       const morerows = lookup(rowIndex, bottom) - rowNumber - 1;
       const morecols = lookup(columnIndex, right) - columnNumber - 1;
       remaining -= (morerows + 1) * (morecols + 1);
       rows[rowNumber]![columnNumber] = [morerows, morecols, top + 1, block];
     }
-    if (remaining !== 0) throw new TableParserInternalError('Unused cells remaining.');
+    if (remaining !== 0) throw new TableParserInternalError('AssertionError: Unused cells remaining.');
     if (this.headBodySeparator) {
       const headRowCount = lookup(rowIndex, this.headBodySeparator);
       return { colwidths, headrows: rows.slice(0, headRowCount), bodyrows: rows.slice(headRowCount) };

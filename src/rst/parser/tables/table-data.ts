@@ -38,8 +38,9 @@ export class TableMarkupError extends Error {
 
 /**
  * An internal consistency check of docutils' table parser failed (a Python
- * `assert` or an unexpected KeyError there). docutils crashes on such
- * input; we throw this so the caller decides what to do.
+ * `assert`, or an IndexError/KeyError there). docutils 0.19 crashes on such
+ * input (a single stray character in a grid table's inner border can do
+ * it); we throw this so the caller decides what to do.
  */
 export class TableParserInternalError extends Error {
   constructor(message: string) {
