@@ -145,10 +145,11 @@ function internalValue(node: Element, name: string): string | number | null {
       return node.rawsource;
     case 'tagname':
       return node.tagname;
+    // Class defaults exist only on Targetable (referenced) and Resolvable (resolved) nodes.
     case 'referenced':
-      return node.referenced ? 1 : 0;
+      return node.referenced ? 1 : node.is('Targetable') ? 0 : null;
     case 'resolved':
-      return node.is('Resolvable') ? (node.resolved ? 1 : 0) : null;
+      return node.resolved ? 1 : node.is('Resolvable') ? 0 : null;
     case 'indirect_reference_name':
       return node.indirectReferenceName ?? null;
     default:
