@@ -157,7 +157,6 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const WHATWG_LABELS: Readonly<Record<string, string>> = {
   cp1250: 'windows-1250',
   cp1251: 'windows-1251',
-  cp1252: 'windows-1252',
   cp1253: 'windows-1253',
   cp1254: 'windows-1254',
   cp1255: 'windows-1255',
@@ -208,6 +207,8 @@ export function decodeBytes(bytes: Uint8Array, encodingName: string): string {
       return decodeAscii(bytes);
     case 'iso8859-1':
       return decodeLatin1(bytes);
+    case 'cp1252':
+      return decodeCp1252(bytes);
     case 'utf-16':
       return decodeUtf16(bytes, codec);
     case 'utf-16-le':
@@ -225,6 +226,31 @@ function decodeLatin1(bytes: Uint8Array): string {
   let out = '';
   for (let index = 0; index < bytes.length; index += 8192) {
     out += String.fromCharCode(...bytes.subarray(index, index + 8192));
+  }
+  return out;
+}
+
+/** Python's cp1252 above 0x7f from 0x80 to 0x9f ('' = undefined); 0xa0 and up equal Latin-1. */
+const CP1252_HIGH = '\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178';
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** cp1252 by hand: Node's TextDecoder reads "windows-1252" as Latin-1. */
+function decodeCp1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index]!;
+    if (byte < 0x80 || byte > 0x9f) {
+      out += String.fromCharCode(byte);
+      continue;
+    }
+    if (CP1252_UNDEFINED.has(byte)) {
+      throw new InputDecodeError(
+        `'charmap' codec can't decode byte 0x${hex2(byte)} in position ${index}: character maps to <undefined>`,
+      );
+    }
+    let offset = byte - 0x80;
+    for (const undefinedByte of CP1252_UNDEFINED) if (undefinedByte < byte) offset--;
+    out += CP1252_HIGH[offset]!;
   }
   return out;
 }

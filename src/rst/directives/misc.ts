@@ -41,6 +41,9 @@ import {
 } from './options.js';
 import { CodeBlock, appendCodeTokens, numberLines, numberLinesStart } from './body.js';
 import { strftime } from './strftime.js';
+import { STANDARD_INCLUDES } from './standard-includes.js';
+import { applyStandardTransforms, RST_PARSER } from '../transforms/pipeline.js';
+import { absolutePath, normalizeNewlines } from './file-input.js';
 
 /** The state docutils parses substitution definition contents in. */
 const SUBSTITUTION_DEF_STATE = 'SubstitutionDef';
@@ -67,6 +70,19 @@ function pySlice<T>(items: readonly T[], start: number | undefined, end: number 
   const from = bound(start, 0);
   const to = bound(end, length);
   return to > from ? items.slice(from, to) : [];
+}
+
+/**
+ * A standard include file ("<isonum.txt>"), from docutils' data bundled
+ * with the engine; names that leave the standard directory do not exist.
+ */
+function readStandardInclude(path: string): string {
+  const absolute = absolutePath(path);
+  const prefix = `${STANDARD_INCLUDE_DIRECTORY}/`;
+  const name = absolute.startsWith(prefix) ? absolute.slice(prefix.length) : '';
+  const text = Object.prototype.hasOwnProperty.call(STANDARD_INCLUDES, name) ? STANDARD_INCLUDES[name] : undefined;
+  if (text === undefined) throw new InputError(2, 'No such file or directory', path);
+  return normalizeNewlines(text);
 }
 
 type ClipOptions = [number | null, number | null, string | null, string | null];
@@ -102,7 +118,8 @@ export class Include extends Directive {
     const machine = this.stateMachine;
     const source = machine.inputLines.source(this.lineno - machine.inputOffset - 1);
     let path = pathOption(this.args[0]!);
-    if (path.startsWith('<') && path.endsWith('>')) {
+    const standard = path.startsWith('<') && path.endsWith('>');
+    if (standard) {
       path = relativeToWorkingDirectory(`${STANDARD_INCLUDE_DIRECTORY}/${path.slice(1, -1)}`);
     } else {
       path = resolveInsertionPath(path, sourceDirectory(source), settings);
@@ -111,7 +128,7 @@ export class Include extends Directive {
     const tabWidth = (this.options['tab-width'] as number | undefined) ?? settings.tabWidth;
     let rawtext: string;
     try {
-      rawtext = readInputFile(path, settings, encodingName);
+      rawtext = standard ? readStandardInclude(path) : readInputFile(path, settings, encodingName);
     } catch (error) {
       if (error instanceof InputError) {
         throw this.severe(`Problems with "${this.name}" directive path:\n${error.errorString()}.`);
@@ -244,6 +261,8 @@ export class Include extends Directive {
     };
     const machine = new RSTStateMachine(STATE_FACTORIES, 'Body');
     machine.runDocument(new StringList(string2lines(text, settings.tabWidth, true), path), document, memo);
+    // docutils' populate_from_components((parser,)) and apply_transforms().
+    applyStandardTransforms(document, { components: [RST_PARSER] });
     return [...document.children];
   }
 }

@@ -384,6 +384,13 @@ export const parserName = (argument: string | null): ParserName | null => {
   if (!argument) return null;
   const name = argument.toLowerCase();
   const module = PARSER_ALIASES[name] ?? name;
+  if (module.startsWith('.')) {
+    // importlib refuses a relative name without a package (a TypeError docutils does not catch).
+    throw new OptionValueError(
+      `the 'package' argument is required to perform a relative import for ${pyReprString(module)}`,
+      'TypeError',
+    );
+  }
   const parser = AVAILABLE_PARSERS[module];
   if (parser) return parser;
   throw new OptionValueError(`Parser "${argument}" not found. ${parserImportError(module)}`);
