@@ -6,7 +6,7 @@
 import type { Document } from '../document.js';
 import { Element, Node, Text, fullyNormalizeName, makeId } from '../nodes.js';
 import { PY_DIGIT, strip } from '../python-text.js';
-import { findallLive, type TransformContext, type TransformDefinition } from './transform.js';
+import { TransformCrash, findallLive, type TransformContext, type TransformDefinition } from './transform.js';
 
 const MODULE = 'docutils.transforms.frontmatter';
 
@@ -23,7 +23,7 @@ function candidateIndex(node: Element): [Element, number] | null {
  */
 function promoteTitle(node: Element): boolean {
   if (node.children.length > 0 && node.children[0]!.is('title')) {
-    throw new Error('internal error: node already has a title');
+    throw new TransformCrash('AssertionError', 'the node already has a title', 'TitlePromoter');
   }
   const candidate = candidateIndex(node);
   if (!candidate) return false;
@@ -178,7 +178,7 @@ function extractBibliographic(context: TransformContext, fieldList: Element): El
   for (let position = 0; position < fieldList.children.length; position++) {
     const field = fieldList.children[position] as Element;
     const fieldName = (field.children[0] as Element).children[0];
-    if (fieldName === undefined) throw new Error('IndexError: field name without text');
+    if (fieldName === undefined) throw new TransformCrash('IndexError', 'empty field name', DocInfo.name);
     const name = fieldName.astext();
     const normedname = fullyNormalizeName(name);
     try {

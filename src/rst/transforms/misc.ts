@@ -3,7 +3,7 @@
  * directive's pending attribute, callbacks and transition placement.
  */
 import { Element, Node, element } from '../nodes.js';
-import { findallLive, type TransformDefinition } from './transform.js';
+import { TransformCrash, findallLive, type TransformDefinition } from './transform.js';
 import type { Document } from '../document.js';
 
 const MODULE = 'docutils.transforms.misc';
@@ -18,7 +18,7 @@ export const CallBack: TransformDefinition = {
   apply({ startnode }) {
     const pending = startnode!;
     const callback = (pending.details as unknown as Record<string, unknown>)['callback'];
-    if (typeof callback !== 'function') throw new Error('internal error: CallBack pending without a callback');
+    if (typeof callback !== 'function') throw new TransformCrash('KeyError', "'callback'", CallBack.name);
     (callback as PendingCallback)(pending);
     pending.parent!.remove(pending);
   },

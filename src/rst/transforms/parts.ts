@@ -3,7 +3,7 @@
  * table of contents, both scheduled by their directives' pending nodes.
  */
 import { Element, Node, Text, element } from '../nodes.js';
-import { hasDetail, type TransformDefinition } from './transform.js';
+import { TransformCrash, hasDetail, type TransformDefinition } from './transform.js';
 
 const MODULE = 'docutils.transforms.parts';
 
@@ -75,7 +75,7 @@ export const Contents: TransformDefinition = {
     }
     const topic = pending.parent!;
     const tocId = topic.ids[0];
-    if (tocId === undefined) throw new Error('internal error: contents topic without id');
+    if (tocId === undefined) throw new TransformCrash('IndexError', 'the contents topic has no ids', Contents.name);
     const backlinks = hasDetail(pending, 'backlinks')
       ? (details['backlinks'] as string | null)
       : (document.settings.tocBacklinks as string | null);
@@ -98,7 +98,7 @@ export const Contents: TransformDefinition = {
         auto = title.get('auto');
         const entryText = copyAndFilter(title);
         const sectionId = section.ids[0];
-        if (sectionId === undefined) throw new Error('internal error: section without id');
+        if (sectionId === undefined) throw new TransformCrash('IndexError', 'a section has no ids', Contents.name);
         const reference = new Element('reference', '', entryText, { refid: sectionId });
         const refId = document.setId(reference, null, 'toc-entry');
         const entry = new Element('paragraph', '', [reference]);

@@ -18,6 +18,7 @@ import * as references from './references.js';
 import * as universal from './universal.js';
 import * as smartquotes from './smartquotes.js';
 import {
+  TransformCrash,
   languageOf,
   type TransformDefinition,
   type TransformerLike,
@@ -158,7 +159,7 @@ export class Transformer implements TransformerLike {
 
   supports(componentType: string, format: string): boolean {
     const component = this.components.get(componentType);
-    if (!component) throw new Error(`KeyError: '${componentType}'`);
+    if (!component) throw new TransformCrash('KeyError', `'${componentType}'`, 'docutils.transforms.components.Filter');
     return component.supported === 'all' || component.supported.includes(format);
   }
 

@@ -7,6 +7,7 @@ import type { Document } from '../document.js';
 import { Element, Node, Text, element, type Pending } from '../nodes.js';
 import { codePointLength, lstrip, rstrip } from '../python-text.js';
 import {
+  TransformCrash,
   findallLive,
   firstId,
   problematic,
@@ -36,7 +37,9 @@ export const PropagateTargets: TransformDefinition = {
       if (target.parent?.isTextElement || target.has('refid') || target.has('refuri') || target.has('refname')) {
         continue;
       }
-      if (target.children.length > 0) throw new Error('error: block-level target has children');
+      if (target.children.length > 0) {
+        throw new TransformCrash('AssertionError', 'error: block-level target has children', PropagateTargets.name);
+      }
       let next = target.nextNode(undefined, { ascend: true });
       // System messages may yet be removed by FilterMessages; skip them.
       while (next && next.is('system_message')) next = next.nextNode(undefined, { ascend: true, descend: false });
@@ -109,7 +112,7 @@ export const AnonymousHyperlinks: TransformDefinition = {
 
 function lookupId(document: Document, id: string): Element {
   const node = document.idMap.get(id);
-  if (!node) throw new Error(`internal error: no element with id "${id}"`);
+  if (!node) throw new TransformCrash('KeyError', `'${id}'`, 'docutils.transforms.references');
   return node;
 }
 
@@ -416,7 +419,9 @@ function symbolizeFootnotes(document: Document): void {
     }
     ref.append(text(label));
     const footnote = document.symbolFootnotes[index]!;
-    if (footnote.ids.length !== 1) throw new Error('internal error: symbol footnote without exactly one id');
+    if (footnote.ids.length !== 1) {
+      throw new TransformCrash('AssertionError', 'a symbol footnote without exactly one id', Footnotes.name);
+    }
     ref.set('refid', footnote.ids[0]!);
     document.noteRefid(ref);
     footnote.backrefs.push(firstId(ref));
@@ -503,7 +508,7 @@ export const Substitutions: TransformDefinition = {
           const nestedName = normalized.get((nestedRef.get('refname') as string).toLowerCase());
           if (nestedName === undefined) {
             // docutils raises KeyError here; the publish fails.
-            throw new Error(`KeyError: '${(nestedRef.get('refname') as string).toLowerCase()}'`);
+            throw new TransformCrash('KeyError', `'${(nestedRef.get('refname') as string).toLowerCase()}'`, Substitutions.name);
           }
           let users = nested.get(nestedName);
           if (!users) nested.set(nestedName, (users = []));

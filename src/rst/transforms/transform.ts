@@ -129,10 +129,28 @@ export function replaceWithProblematic(document: Document, message: Element, mes
   ref.replaceSelf(replacement);
 }
 
+/**
+ * Where docutils itself raises (a KeyError, IndexError or AssertionError in
+ * a transform) the publish fails the same way, with this error naming the
+ * Python exception docutils would show.
+ */
+export class TransformCrash extends Error {
+  constructor(
+    /** "KeyError", "IndexError", "AssertionError", ... */
+    readonly pythonType: string,
+    detail: string,
+    /** The docutils transform that raises. */
+    readonly transform: string,
+  ) {
+    super(`${pythonType}: ${detail} (in ${transform}, where docutils 0.19 raises too)`);
+    this.name = 'TransformCrash';
+  }
+}
+
 /** The first id, or raise like Python's `node['ids'][0]` on an empty list. */
-export function firstId(node: Element): string {
+export function firstId(node: Element, transform = 'a transform'): string {
   const id = node.ids[0];
-  if (id === undefined) throw new Error(`internal error: <${node.tagname}> has no ids`);
+  if (id === undefined) throw new TransformCrash('IndexError', `<${node.tagname}> has no ids`, transform);
   return id;
 }
 

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { Document } from '../document.js';
 import { Element, Node, Text, element } from '../nodes.js';
-import { findallLive, transformSettings, type TransformDefinition } from './transform.js';
+import { TransformCrash, findallLive, transformSettings, type TransformDefinition } from './transform.js';
 
 const MODULE = 'docutils.transforms.universal';
 
@@ -205,7 +205,7 @@ export const FilterMessages: TransformDefinition = {
     }
     for (const node of [...findallLive(document, 'problematic')]) {
       const refid = (node as Element).get('refid');
-      if (refid === undefined) throw new Error("KeyError: 'refid'");
+      if (refid === undefined) throw new TransformCrash('KeyError', "'refid'", FilterMessages.name);
       if (!document.idMap.has(refid as string)) node.parent!.replace(node, new Text(node.astext()));
     }
     for (const node of findallLive(document, 'section')) {
