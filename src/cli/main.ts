@@ -6,6 +6,8 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT_USAGE } from './errors.js';
 import { registerDoctreeCommand } from './commands/doctree.js';
+import { registerLintCommand } from './commands/lint.js';
+import { registerRulesCommand } from './commands/rules.js';
 
 export function createProgram(): Command {
   const program = new Command();
@@ -16,6 +18,8 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerDoctreeCommand(program);
+  registerLintCommand(program);
+  registerRulesCommand(program);
   return program;
 }
 

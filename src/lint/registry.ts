@@ -1,0 +1,40 @@
+/**
+ * Every rule, in the order findings are documented and listed. Rule ids
+ * are public API: renaming one breaks users' configuration.
+ */
+import type { AnyRule } from './rule.js';
+import { directoryLayout } from './rules/directory-layout.js';
+import { fileEncoding } from './rules/file-encoding.js';
+import { finalNewline } from './rules/final-newline.js';
+import { lineLength } from './rules/line-length.js';
+import { noCarriageReturn } from './rules/no-carriage-return.js';
+import { noTabs } from './rules/no-tabs.js';
+import { noZeroWidthSpace } from './rules/no-zero-width-space.js';
+import { trailingWhitespace } from './rules/trailing-whitespace.js';
+
+export const RULES = [
+  directoryLayout,
+  lineLength,
+  trailingWhitespace,
+  noTabs,
+  noCarriageReturn,
+  finalNewline,
+  noZeroWidthSpace,
+  fileEncoding,
+] as const;
+
+export type RuleId = (typeof RULES)[number]['meta']['id'];
+
+const BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((rule) => [rule.meta.id, rule as AnyRule]));
+
+export function getRule(id: string): AnyRule | undefined {
+  return BY_ID.get(id);
+}
+
+export function ruleIds(): RuleId[] {
+  return RULES.map((rule) => rule.meta.id);
+}
+
+export function isRuleId(id: string): id is RuleId {
+  return BY_ID.has(id);
+}

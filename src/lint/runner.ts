@@ -1,0 +1,558 @@
+/**
+ * Files → rules → findings.
+ *
+ * Paths are resolved to spec repositories (each with its configuration,
+ * layout and templates); each file is read without ever throwing, its
+ * raw text handed to the rules' `source` visitors and — when an enabled
+ * rule needs it — its published document walked node by node. Findings
+ * turned off by per-file ignores or disable comments are dropped.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Document } from '../rst/document.js';
+import type { Element, Node } from '../rst/nodes.js';
+import { codePointLength } from '../rst/python-text.js';
+import type { RuleSettingInput } from '../spec/config.js';
+import { SpecError } from '../spec/errors.js';
+import { PathPattern } from '../spec/glob.js';
+import { findRepositoryRoot, SpecRepository } from '../spec/repository.js';
+import type { SpecLocation } from '../spec/layout.js';
+import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
+import { isDisabled, parseDisableComments } from './disable-comments.js';
+import { fixUntilStable, writeFileAtomic, type TreeGuard } from './fix.js';
+import { readSpecFile } from './read-file.js';
+import { resolveRules, type ActiveRule } from './rule-settings.js';
+import {
+  formatMessage,
+  type AnyFileRule,
+  type AnyRepositoryRule,
+  type FileRuleContext,
+  type LintedFile,
+  type NodeVisitor,
+  type ReportDescriptor,
+  type RuleVisitors,
+} from './rule.js';
+import { SourceText } from './source-text.js';
+import { fileEncoding } from './rules/file-encoding.js';
+
+/** Publishes a document for the rules that read the tree (the engine's publish). */
+export type PublishFunction = (
+  text: string,
+  options: { readonly sourcePath: string; readonly extensions: readonly string[] },
+) => { readonly document: Document };
+
+export interface FixSettings {
+  /** Checks that the fixed text publishes to the same tree; null = no check available. */
+  readonly guard: TreeGuard | null;
+  /** Write fixed files (false: compute fixes only). */
+  readonly write: boolean;
+}
+
+export interface LintOptions {
+  /** Directory paths are relative to; default process.cwd(). */
+  readonly cwd?: string;
+  /** `--config FILE`: used for every repository instead of its own configuration. */
+  readonly configFile?: string;
+  /** Rule settings that win over the configuration (from the command line). */
+  readonly ruleOverrides?: Readonly<Record<string, RuleSettingInput>>;
+  /** The engine's publish; without it, rules that need the document are skipped (see `notices`). */
+  readonly publish?: PublishFunction | null;
+  readonly fix?: FixSettings | null;
+}
+
+export interface FileFixResult {
+  readonly applied: number;
+  readonly converged: boolean;
+  readonly written: boolean;
+  /** 'equal': the guard compared the trees; 'none': no guard was available; 'changed': refused. */
+  readonly guard: 'equal' | 'none' | 'changed';
+  readonly reason?: string;
+}
+
+export interface FileResult {
+  readonly path: string;
+  readonly displayPath: string;
+  /** The text the findings refer to (after fixes); null when the file could not be decoded. */
+  readonly source: SourceText | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly fix?: FileFixResult;
+}
+
+/** A path that could not be linted at all (missing, unreadable). */
+export interface PathProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface LintReport {
+  readonly files: readonly FileResult[];
+  /** Every finding, files' and repositories', sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly problems: readonly PathProblem[];
+  /** Things the user should know that are not findings (rules skipped, ...). */
+  readonly notices: readonly string[];
+}
+
+interface RepositoryState {
+  readonly repository: SpecRepository;
+  readonly rules: readonly ActiveRule[];
+  readonly perFileIgnores: ReadonlyArray<readonly [PathPattern, readonly string[]]>;
+}
+
+interface FileTarget {
+  readonly path: string;
+  readonly displayPath: string;
+  readonly state: RepositoryState;
+}
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+const RST_EXTENSION = '.rst';
+
+function isFileRule(rule: ActiveRule['rule']): rule is AnyFileRule {
+  return rule.scope === 'file';
+}
+
+function needsDocument(rule: AnyFileRule, options: unknown): boolean {
+  return typeof rule.needsDocument === 'function' ? rule.needsDocument(options) : rule.needsDocument;
+}
+
+/* ------------------------------------------------------------------ */
+/* One text                                                             */
+/* ------------------------------------------------------------------ */
+
+export interface LintTextInput {
+  readonly text: string;
+  readonly path: string;
+  readonly displayPath: string;
+  readonly repository: SpecRepository | null;
+  readonly location: SpecLocation | null;
+  readonly rules: readonly ActiveRule[];
+  readonly publish: PublishFunction | null;
+}
+
+export interface LintTextResult {
+  readonly source: SourceText;
+  readonly diagnostics: Diagnostic[];
+  /** Rules that needed the document but could not have it. */
+  readonly skippedRules: string[];
+}
+
+function walk(root: Node, enter: Map<string, NodeVisitor[]>, exit: Map<string, NodeVisitor[]>): void {
+  const visit = (node: Node): void => {
+    if (!node.isElement()) return;
+    const element = node as Element;
+    for (const handler of enter.get(element.tagname) ?? []) handler(element);
+    for (const child of element.children) visit(child);
+    for (const handler of exit.get(element.tagname) ?? []) handler(element);
+  };
+  visit(root);
+}
+
+function addHandlers(target: Map<string, NodeVisitor[]>, handlers: Readonly<Record<string, NodeVisitor>> | undefined): void {
+  if (!handlers) return;
+  for (const [kind, handler] of Object.entries(handlers)) {
+    const list = target.get(kind);
+    if (list) list.push(handler);
+    else target.set(kind, [handler]);
+  }
+}
+
+/** Lints one text with the given rules; the core of every entry point. */
+export function lintText(input: LintTextInput): LintTextResult {
+  const source = new SourceText(input.text);
+  const disables = parseDisableComments(source);
+  const diagnostics: Diagnostic[] = [];
+  const skippedRules: string[] = [];
+  const file: LintedFile = {
+    path: input.path,
+    displayPath: input.displayPath,
+    source,
+    repository: input.repository,
+    location: input.location,
+  };
+  const visitors: RuleVisitors[] = [];
+  const documentVisitors: RuleVisitors[] = [];
+  for (const active of input.rules) {
+    const rule = active.rule;
+    if (!isFileRule(rule) || rule.meta.id === fileEncoding.meta.id) continue;
+    const ruleId = rule.meta.id;
+    const severity: Severity = active.severity;
+    const context: FileRuleContext<unknown, string> = {
+      ruleId,
+      options: active.options,
+      file,
+      template() {
+        if (!input.repository || !input.location) return null;
+        return {
+          source: input.repository.templateFor(input.location),
+          settings: input.repository.templateSettings(input.location.release),
+        };
+      },
+      report(descriptor: ReportDescriptor<string>) {
+        const template = (rule.meta.messages as Record<string, string>)[descriptor.messageId];
+        if (template === undefined) throw new Error(`rule ${ruleId} reported unknown message id "${descriptor.messageId}"`);
+        if (isDisabled(disables, ruleId, descriptor.line)) return;
+        const lineText = source.line(descriptor.line)?.text ?? '';
+        const endLine = descriptor.endLine ?? descriptor.line;
+        const endText = source.line(endLine)?.text ?? '';
+        if (descriptor.fix && rule.meta.fix === 'none') throw new Error(`rule ${ruleId} offers a fix but its meta says it has none`);
+        diagnostics.push({
+          file: input.displayPath,
+          rule: ruleId,
+          messageId: descriptor.messageId,
+          severity,
+          message: formatMessage(template, descriptor.data),
+          range: {
+            start: { line: descriptor.line, column: descriptor.column ?? 1 },
+            end: { line: endLine, column: descriptor.endColumn ?? Math.max(codePointLength(endText), codePointLength(lineText)) + 1 },
+          },
+          ...(descriptor.fix && rule.meta.fix !== 'none'
+            ? { fix: { description: descriptor.fix.description, applicability: rule.meta.fix, edits: descriptor.fix.edits } }
+            : {}),
+        });
+      },
+    };
+    if (needsDocument(rule, active.options)) {
+      if (!input.publish) {
+        skippedRules.push(ruleId);
+        continue;
+      }
+      documentVisitors.push(rule.create(context));
+    } else {
+      visitors.push(rule.create(context));
+    }
+  }
+  for (const visitor of [...visitors, ...documentVisitors]) visitor.source?.(source);
+  if (documentVisitors.length > 0 && input.publish) {
+    const extensions = input.repository?.sphinxExtensions().extensions ?? [];
+    const { document } = input.publish(input.text, { sourcePath: input.displayPath, extensions });
+    for (const visitor of documentVisitors) visitor.document?.(document);
+    const enter = new Map<string, NodeVisitor[]>();
+    const exit = new Map<string, NodeVisitor[]>();
+    for (const visitor of documentVisitors) {
+      addHandlers(enter, visitor.enter);
+      addHandlers(exit, visitor.exit);
+    }
+    if (enter.size > 0 || exit.size > 0) walk(document, enter, exit);
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { source, diagnostics, skippedRules };
+}
+
+/* ------------------------------------------------------------------ */
+/* Paths                                                                */
+/* ------------------------------------------------------------------ */
+
+class Session {
+  readonly repositories = new Map<string, RepositoryState>();
+  readonly problems: PathProblem[] = [];
+  readonly notices = new Set<string>();
+  readonly skippedRules = new Set<string>();
+  readonly cwd: string;
+
+  constructor(readonly options: LintOptions) {
+    this.cwd = resolve(options.cwd ?? process.cwd());
+  }
+
+  repositoryFor(path: string): RepositoryState {
+    const root = findRepositoryRoot(path);
+    let state = this.repositories.get(root);
+    if (!state) {
+      const repository = SpecRepository.open(root, { configFile: this.options.configFile, cwd: this.cwd });
+      state = {
+        repository,
+        rules: resolveRules(repository.config, this.options.ruleOverrides),
+        perFileIgnores: Object.entries(repository.config.perFileIgnores).map(
+          ([pattern, ids]) => [new PathPattern(pattern), ids] as const,
+        ),
+      };
+      this.repositories.set(root, state);
+      const sphinx = repository.sphinxExtensions();
+      for (const statement of sphinx.unresolved) {
+        this.notices.add(`${this.display(join(root, repository.config.sphinx.conf))}: cannot read "${statement}" statically; set [sphinx] extensions in the configuration if it matters`);
+      }
+    }
+    return state;
+  }
+
+  display(path: string): string {
+    const shown = relative(this.cwd, path);
+    return shown === '' ? '.' : shown;
+  }
+}
+
+function rulesForFile(state: RepositoryState, path: string): readonly ActiveRule[] {
+  if (state.perFileIgnores.length === 0) return state.rules;
+  const shown = state.repository.relative(path);
+  const ignored = new Set<string>();
+  for (const [pattern, ids] of state.perFileIgnores) {
+    if (pattern.matches(shown)) for (const id of ids) ignored.add(id);
+  }
+  return ignored.size === 0 ? state.rules : state.rules.filter((active) => !ignored.has(active.rule.meta.id));
+}
+
+function collectRstFiles(directory: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) collectRstFiles(path, out);
+    else if (entry.name.endsWith(RST_EXTENSION)) out.push(path);
+  }
+}
+
+function joinDisplay(given: string, relativePath: string): string {
+  if (given === '.' || given === './') return relativePath;
+  return join(given, relativePath);
+}
+
+interface Targets {
+  files: FileTarget[];
+  repositoryChecks: Array<{ state: RepositoryState; scope: { kind: 'repository' } | { kind: 'files'; files: string[] } }>;
+}
+
+function resolveTargets(session: Session, paths: readonly string[]): Targets {
+  const files: FileTarget[] = [];
+  const seen = new Set<string>();
+  const wholeRepositories = new Set<RepositoryState>();
+  const namedFiles = new Map<RepositoryState, string[]>();
+  const add = (path: string, displayPath: string, state: RepositoryState) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    files.push({ path, displayPath, state });
+  };
+  const addRepository = (state: RepositoryState, given: string | null) => {
+    wholeRepositories.add(state);
+    const specs = state.repository.specFiles();
+    if (specs.length === 0) {
+      throw new SpecError(
+        'path-not-found',
+        `no spec files found (layout "${state.repository.config.layout.specs}"); name the files to check, or set [layout] specs in specwright.toml`,
+        given ?? session.display(state.repository.root),
+      );
+    }
+    for (const path of specs) {
+      const inRepository = state.repository.relative(path);
+      const displayPath = given === null ? session.display(path) : joinDisplay(given, relative(resolve(session.cwd, given), path));
+      add(path, displayPath || inRepository, state);
+    }
+  };
+
+  if (paths.length === 0) {
+    addRepository(session.repositoryFor(session.cwd), null);
+  }
+  for (const given of paths) {
+    const absolute = resolve(session.cwd, given);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      session.problems.push({ path: given, message: code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : `cannot read: ${code ?? String(error)}` });
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const state = session.repositoryFor(absolute);
+      if (state.repository.relative(absolute) === '') {
+        addRepository(state, given);
+        continue;
+      }
+      const specs = state.repository.specFiles().filter((path) => {
+        const shown = relative(absolute, path);
+        return !shown.startsWith('..') && !isAbsolute(shown);
+      });
+      const found = specs.length > 0 ? specs : [];
+      if (found.length === 0) {
+        const all: string[] = [];
+        collectRstFiles(absolute, all);
+        for (const path of all) if (!state.repository.isExcluded(path)) found.push(path);
+      }
+      if (found.length === 0) {
+        session.problems.push({ path: given, message: 'no .rst files found in this directory' });
+        continue;
+      }
+      for (const path of found) {
+        add(path, joinDisplay(given, relative(absolute, path)), state);
+        namedFiles.set(state, [...(namedFiles.get(state) ?? []), path]);
+      }
+      continue;
+    }
+    const state = session.repositoryFor(absolute);
+    if (state.repository.isExcluded(absolute)) continue;
+    add(absolute, given, state);
+    namedFiles.set(state, [...(namedFiles.get(state) ?? []), absolute]);
+  }
+  const repositoryChecks: Targets['repositoryChecks'] = [];
+  for (const state of wholeRepositories) repositoryChecks.push({ state, scope: { kind: 'repository' } });
+  for (const [state, named] of namedFiles) {
+    if (!wholeRepositories.has(state)) repositoryChecks.push({ state, scope: { kind: 'files', files: named } });
+  }
+  return { files, repositoryChecks };
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                                */
+/* ------------------------------------------------------------------ */
+
+function encodingDiagnostic(
+  target: FileTarget,
+  severity: Severity,
+  messageId: 'invalidUtf8' | 'nulByte',
+  data: Record<string, string | number>,
+): Diagnostic {
+  return {
+    file: target.displayPath,
+    rule: fileEncoding.meta.id,
+    messageId,
+    severity,
+    message: formatMessage(fileEncoding.meta.messages[messageId], data),
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+  };
+}
+
+function lintFile(session: Session, target: FileTarget): FileResult {
+  const read = readSpecFile(target.path);
+  const rules = rulesForFile(target.state, target.path);
+  if (read.kind === 'unreadable') {
+    session.problems.push({ path: target.displayPath, message: read.reason });
+    return { path: target.path, displayPath: target.displayPath, source: null, diagnostics: [] };
+  }
+  if (read.kind !== 'text') {
+    const encoding = rules.find((active) => active.rule.meta.id === fileEncoding.meta.id);
+    const diagnostics = encoding
+      ? [
+          read.kind === 'nul-byte'
+            ? encodingDiagnostic(target, encoding.severity, 'nulByte', { offset: read.offset })
+            : encodingDiagnostic(target, encoding.severity, 'invalidUtf8', {
+                offset: read.offset,
+                byte: read.byte.toString(16).padStart(2, '0'),
+              }),
+        ]
+      : [];
+    return { path: target.path, displayPath: target.displayPath, source: null, diagnostics };
+  }
+  const repository = target.state.repository;
+  const location = repository.locate(target.path);
+  const publish = session.options.publish ?? null;
+  const lintOnce = (text: string): LintTextResult => {
+    const result = lintText({
+      text,
+      path: target.path,
+      displayPath: target.displayPath,
+      repository,
+      location,
+      rules,
+      publish,
+    });
+    for (const id of result.skippedRules) session.skippedRules.add(id);
+    return result;
+  };
+  const fix = session.options.fix;
+  if (!fix) {
+    const result = lintOnce(read.text);
+    return { path: target.path, displayPath: target.displayPath, source: result.source, diagnostics: result.diagnostics };
+  }
+  const outcome = fixUntilStable(read.text, (text) => lintOnce(text).diagnostics);
+  if (outcome.text === read.text) {
+    return {
+      path: target.path,
+      displayPath: target.displayPath,
+      source: new SourceText(read.text),
+      diagnostics: [...outcome.diagnostics],
+    };
+  }
+  const verdict = fix.guard ? fix.guard(read.text, outcome.text, target.displayPath) : null;
+  if (verdict && !verdict.equal) {
+    const original = lintOnce(read.text);
+    return {
+      path: target.path,
+      displayPath: target.displayPath,
+      source: original.source,
+      diagnostics: original.diagnostics,
+      fix: { applied: 0, converged: outcome.converged, written: false, guard: 'changed', reason: verdict.reason },
+    };
+  }
+  let written = false;
+  if (fix.write) {
+    try {
+      writeFileAtomic(target.path, outcome.text);
+      written = true;
+    } catch (error) {
+      session.problems.push({ path: target.displayPath, message: `cannot write the fixed file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    }
+  }
+  return {
+    path: target.path,
+    displayPath: target.displayPath,
+    source: new SourceText(outcome.text),
+    diagnostics: [...outcome.diagnostics],
+    fix: { applied: outcome.applied, converged: outcome.converged, written, guard: verdict ? 'equal' : 'none' },
+  };
+}
+
+function runRepositoryRules(
+  session: Session,
+  state: RepositoryState,
+  scope: { kind: 'repository' } | { kind: 'files'; files: string[] },
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const active of state.rules) {
+    if (active.rule.scope !== 'repository') continue;
+    const rule = active.rule as AnyRepositoryRule;
+    rule.check({
+      ruleId: rule.meta.id,
+      options: active.options,
+      repository: state.repository,
+      scope,
+      report(descriptor) {
+        const template = (rule.meta.messages as Record<string, string>)[descriptor.messageId];
+        if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${descriptor.messageId}"`);
+        const ignored = state.perFileIgnores.some(
+          ([pattern, ids]) => ids.includes(rule.meta.id) && pattern.matches(state.repository.relative(descriptor.path)),
+        );
+        if (ignored) return;
+        diagnostics.push({
+          file: session.display(descriptor.path),
+          rule: rule.meta.id,
+          messageId: descriptor.messageId,
+          severity: active.severity,
+          message: formatMessage(template, descriptor.data),
+          range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+        });
+      },
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * Lints paths (files or directories; none = the repository around `cwd`).
+ * Throws SpecError for configuration problems; every problem with a single
+ * path is reported in `problems` and the other paths are still linted.
+ */
+export function lintPaths(paths: readonly string[], options: LintOptions = {}): LintReport {
+  const session = new Session(options);
+  const targets = resolveTargets(session, paths);
+  const files = targets.files.map((target) => lintFile(session, target));
+  const repositoryDiagnostics = targets.repositoryChecks.flatMap(({ state, scope }) => runRepositoryRules(session, state, scope));
+  const diagnostics = [...files.flatMap((file) => file.diagnostics), ...repositoryDiagnostics].sort(compareDiagnostics);
+  const notices = [...session.notices];
+  if (session.skippedRules.size > 0) {
+    notices.push(
+      `skipped ${[...session.skippedRules].sort().join(', ')}: ${session.skippedRules.size === 1 ? 'this rule needs' : 'these rules need'} the reStructuredText engine, which this build does not provide yet`,
+    );
+  }
+  return { files, diagnostics, problems: session.problems, notices };
+}
+
+/** Whether some path or rule could not be checked at all. */
+export function hasProblems(report: LintReport): boolean {
+  return report.problems.length > 0;
+}
+

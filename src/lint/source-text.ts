@@ -1,0 +1,101 @@
+/**
+ * A file's text as lines, for the rules that look at raw text (line
+ * length, trailing whitespace, tabs, line ends).
+ *
+ * Lines end at "\n", "\r\n" or a lone "\r" — the line breaks editors, git
+ * and doc8 count — so line numbers agree with what users see. Columns are
+ * 1-based and count code points (Python's `len`), not UTF-16 units.
+ */
+import { codePointLength } from '../rst/python-text.js';
+
+export type LineTerminator = '' | '\n' | '\r\n' | '\r';
+
+export interface SourceLine {
+  /** 1-based. */
+  readonly number: number;
+  /** The line's characters without its terminator. */
+  readonly text: string;
+  readonly terminator: LineTerminator;
+  /** UTF-16 offset of the line's first character in the whole text. */
+  readonly offset: number;
+}
+
+export interface Point {
+  readonly line: number;
+  readonly column: number;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+export class SourceText {
+  readonly lines: readonly SourceLine[];
+
+  constructor(readonly text: string) {
+    const lines: SourceLine[] = [];
+    let start = 0;
+    let index = 0;
+    while (index < text.length) {
+      const code = text.charCodeAt(index);
+      if (code === LF || code === CR) {
+        const terminator: LineTerminator = code === LF ? '\n' : text.charCodeAt(index + 1) === LF ? '\r\n' : '\r';
+        lines.push({ number: lines.length + 1, text: text.slice(start, index), terminator, offset: start });
+        index += terminator.length;
+        start = index;
+      } else {
+        index++;
+      }
+    }
+    if (start < text.length) lines.push({ number: lines.length + 1, text: text.slice(start), terminator: '', offset: start });
+    this.lines = lines;
+  }
+
+  line(number: number): SourceLine | undefined {
+    return this.lines[number - 1];
+  }
+
+  /** The 1-based line containing a UTF-16 offset (offsets past the end map to the last line). */
+  lineNumberAt(offset: number): number {
+    let low = 0;
+    let high = this.lines.length - 1;
+    if (high < 0) return 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lines[middle]!.offset <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  }
+
+  /** Line and code-point column of a UTF-16 offset. */
+  pointAt(offset: number): Point {
+    const lineNumber = this.lineNumberAt(offset);
+    const line = this.lines[lineNumber - 1];
+    if (!line) return { line: 1, column: 1 };
+    return { line: lineNumber, column: codePointLength(this.text.slice(line.offset, offset)) + 1 };
+  }
+
+  /** UTF-16 offset of a line and code-point column (clamped to the line, terminator included). */
+  offsetAt(point: Point): number {
+    const line = this.lines[point.line - 1];
+    if (!line) return this.text.length;
+    return line.offset + utf16IndexOfColumn(line.text + line.terminator, point.column);
+  }
+}
+
+/** UTF-16 index of a 1-based code-point column within `text` (clamped to its length). */
+export function utf16IndexOfColumn(text: string, column: number): number {
+  let index = 0;
+  let remaining = column - 1;
+  while (remaining > 0 && index < text.length) {
+    const code = text.charCodeAt(index);
+    index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+    remaining--;
+  }
+  return index;
+}
+
+/** 1-based code-point column of a UTF-16 index within `text`. */
+export function columnOfUtf16Index(text: string, index: number): number {
+  return codePointLength(text.slice(0, index)) + 1;
+}

@@ -1,0 +1,158 @@
+/**
+ * Where specs live in a repository, described by a path pattern relative
+ * to the repository root (configuration key `layout.specs`):
+ *
+ *     specs/{release}/{status}/*.rst             OpenStack (the default)
+ *     specs/{release}/*.rst                      no approved/implemented split
+ *     specs/{project}/{release}/{status}/*.rst   one repository, many projects
+ *
+ * `{release}`, `{status}` and `{project}` each stand for one directory
+ * name (never a dot-directory); the last segment is a file-name pattern
+ * where `*` and `?` are wildcards.
+ */
+import { readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+
+export type LayoutSegment =
+  | { kind: 'literal'; value: string }
+  | { kind: 'release' | 'status' | 'project' }
+  | { kind: 'file'; pattern: RegExp; source: string };
+
+export interface SpecsLayout {
+  readonly pattern: string;
+  readonly segments: readonly LayoutSegment[];
+  /** Index of the `{release}` segment. */
+  readonly releaseIndex: number;
+}
+
+/** What a path's position in the layout says about it. */
+export interface SpecLocation {
+  /** Path relative to the repository root, "/"-separated. */
+  readonly relativePath: string;
+  readonly release: string;
+  readonly status: string | null;
+  readonly project: string | null;
+  /** The release directory, relative to the root (e.g. "specs/queens"). */
+  readonly releaseDirectory: string;
+  /** The directory that holds the release directories (e.g. "specs"); templates are looked up here first. */
+  readonly releasesParent: string;
+}
+
+function fileNamePattern(source: string): RegExp {
+  const body = source.replace(/[.+^$()|[\]\\{}]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${body}$`);
+}
+
+export function parseLayout(pattern: string): SpecsLayout {
+  const parts = pattern.split('/');
+  const segments: LayoutSegment[] = parts.map((part, index): LayoutSegment => {
+    if (index === parts.length - 1) return { kind: 'file', pattern: fileNamePattern(part), source: part };
+    if (part === '{release}') return { kind: 'release' };
+    if (part === '{status}') return { kind: 'status' };
+    if (part === '{project}') return { kind: 'project' };
+    return { kind: 'literal', value: part };
+  });
+  return { pattern, segments, releaseIndex: segments.findIndex((segment) => segment.kind === 'release') };
+}
+
+function isHidden(name: string): boolean {
+  return name.startsWith('.');
+}
+
+/** The layout position of a repository-relative path, or null if it is not a spec there. */
+export function locateSpec(layout: SpecsLayout, relativePath: string): SpecLocation | null {
+  const parts = relativePath.split('/');
+  if (parts.length !== layout.segments.length) return null;
+  let release: string | null = null;
+  let status: string | null = null;
+  let project: string | null = null;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    const segment = layout.segments[index]!;
+    if (part === '' || (segment.kind !== 'literal' && isHidden(part))) return null;
+    switch (segment.kind) {
+      case 'literal':
+        if (part !== segment.value) return null;
+        break;
+      case 'release':
+        release = part;
+        break;
+      case 'status':
+        status = part;
+        break;
+      case 'project':
+        project = part;
+        break;
+      case 'file':
+        if (!segment.pattern.test(part)) return null;
+        break;
+    }
+  }
+  if (release === null) return null;
+  return {
+    relativePath,
+    release,
+    status,
+    project,
+    releaseDirectory: parts.slice(0, layout.releaseIndex + 1).join('/'),
+    releasesParent: parts.slice(0, layout.releaseIndex).join('/'),
+  };
+}
+
+function readDirectory(path: string): Dirent[] {
+  try {
+    return readdirSync(path, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function isDirectoryEntry(parent: string, entry: Dirent): boolean {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return readdirSync(join(parent, entry.name)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Walks the layout from `root`: calls `visit` for every path that fills
+ * the first `depth` segments (directories for placeholders and literals,
+ * files for the last segment). Paths are "/"-separated and sorted.
+ */
+export function walkLayout(root: string, layout: SpecsLayout, depth: number = layout.segments.length): string[] {
+  let current: string[] = [''];
+  for (let index = 0; index < depth; index++) {
+    const segment = layout.segments[index]!;
+    const next: string[] = [];
+    for (const prefix of current) {
+      const directory = prefix === '' ? root : join(root, prefix);
+      const entries = readDirectory(directory).sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+      for (const entry of entries) {
+        if (isHidden(entry.name) && segment.kind !== 'literal') continue;
+        const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+        if (segment.kind === 'literal') {
+          if (entry.name === segment.value && isDirectoryEntry(directory, entry)) next.push(path);
+        } else if (segment.kind === 'file') {
+          if (segment.pattern.test(entry.name) && !isDirectoryEntry(directory, entry)) next.push(path);
+        } else if (isDirectoryEntry(directory, entry)) {
+          next.push(path);
+        }
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The leading literal segments (e.g. "specs"): the directory all specs live under. */
+export function layoutBase(layout: SpecsLayout): string {
+  const literals: string[] = [];
+  for (const segment of layout.segments) {
+    if (segment.kind !== 'literal') break;
+    literals.push(segment.value);
+  }
+  return literals.join('/');
+}
