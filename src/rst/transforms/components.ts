@@ -3,7 +3,7 @@
  * node whose nodes are kept only when a component supports a format.
  */
 import { Node } from '../nodes.js';
-import type { TransformDefinition } from './transform.js';
+import { replaceSelf, type TransformDefinition } from './transform.js';
 
 /**
  * Replaces the pending node by `details.nodes` when the component named by
@@ -19,7 +19,7 @@ export const Filter: TransformDefinition = {
     const formats = String(pending.details['format']).split(',');
     const detailNodes = pending.details['nodes'];
     const nodes: Node[] = detailNodes instanceof Node ? [detailNodes] : Array.isArray(detailNodes) ? (detailNodes as Node[]) : [];
-    if (formats.some((format) => transformer.supports(componentType, format))) pending.replaceSelf(nodes);
+    if (formats.some((format) => transformer.supports(componentType, format))) replaceSelf(pending, nodes, Filter.name);
     else pending.parent!.remove(pending);
   },
 };

@@ -11,6 +11,7 @@ import {
   findallLive,
   firstId,
   problematic,
+  replaceSelf,
   replaceWithProblematic,
   text,
   truthy,
@@ -538,7 +539,7 @@ export const Substitutions: TransformDefinition = {
         continue;
       }
       const replacement = [...copy.children];
-      ref.replaceSelf(replacement);
+      replaceSelf(ref, replacement, Substitutions.name);
       // Register refnames of the replacement nodes, so references resolve.
       for (const node of replacement) {
         if (node.is('Referential') && (node as Element).has('refname')) document.noteRefname(node as Element);
@@ -583,7 +584,7 @@ export const TargetNotes: TransformDefinition = {
         }
       }
     }
-    pending.replaceSelf(nodelist);
+    replaceSelf(pending, nodelist, TargetNotes.name);
   },
 };
 

@@ -9,7 +9,8 @@
  * way docutils prints it.
  */
 import type { Document } from '../document.js';
-import { Element, Node, Text, element, type AttributeValue, type Pending } from '../nodes.js';
+import { BASIC_ATTRIBUTES, Element, Node, Text, element, type AttributeValue, type Pending } from '../nodes.js';
+import { pyRepr } from '../python-text.js';
 import { getLanguage, type Language } from '../languages/language.js';
 
 /** Settings the transforms read beyond the foundation's `Settings` (all optional, docutils' defaults when absent). */
@@ -157,6 +158,24 @@ export function firstId(node: Element, transform = 'a transform'): string {
 /** `nodes.Text(data)`. */
 export function text(data: string): Text {
   return new Text(data);
+}
+
+/**
+ * docutils' Element.replace_self: when the replacement does not start with
+ * an element to take over ids, names, classes and dupnames, docutils asserts
+ * that there are none to lose.
+ */
+export function replaceSelf(node: Element, replacement: Node | readonly Node[], transform: string): void {
+  const first = replacement instanceof Node ? replacement : replacement[0];
+  if (!(first instanceof Element)) {
+    for (const name of BASIC_ATTRIBUTES) {
+      const values = node.getList(name);
+      if (values.length > 0) {
+        throw new TransformCrash('AssertionError', `Losing "${name}" attribute: ${pyRepr(values)}`, transform);
+      }
+    }
+  }
+  node.replaceSelf(replacement);
 }
 
 /** Whether a pending node's details has a key (Python's `key in details`). */
