@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync, chmodSync, symlinkSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { applyFixes, fixUntilStable, writeFileAtomic } from '../../src/lint/fix.js';
+import { resolveRules } from '../../src/lint/rule-settings.js';
+import { lintText, lintPaths } from '../../src/lint/runner.js';
+import { defaultConfig } from '../../src/spec/config.js';
+import { makeTree } from '../spec/temp-directory.js';
+import { runLint } from './lint-helpers.js';
+
+const RULES = resolveRules(defaultConfig());
+
+function lint(text: string) {
+  return lintText({ text, path: '/virtual/a.rst', displayPath: 'a.rst', repository: null, location: null, rules: RULES, publish: null }).diagnostics;
+}
+
+describe('fixes', () => {
+  it('applies whole fixes and skips overlapping ones', () => {
+    const result = applyFixes('abcdef', [
+      { description: '', applicability: 'safe', edits: [{ start: 1, end: 3, text: 'X' }] },
+      { description: '', applicability: 'safe', edits: [{ start: 2, end: 4, text: 'Y' }] },
+      { description: '', applicability: 'safe', edits: [{ start: 5, end: 5, text: 'Z' }, { start: 0, end: 0, text: '>' }] },
+    ]);
+    assert.deepEqual(result, { text: '>aXdeZf', applied: 2 });
+  });
+
+  it('gives the same result for LF, CRLF and CR line ends', () => {
+    const lf = 'Title  \n=====\n\n\tIndented\ttext \nlast';
+    const expected = 'Title\n=====\n\n        Indented\ttext\nlast\n';
+    for (const variant of [lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')]) {
+      const outcome = fixUntilStable(variant, lint);
+      assert.equal(outcome.text, expected, JSON.stringify(variant));
+      assert.ok(outcome.converged);
+      assert.deepEqual(outcome.diagnostics.filter((diagnostic) => diagnostic.fix), []);
+    }
+  });
+
+  it('leaves findings without a safe fix in place', () => {
+    const outcome = fixUntilStable(`zero\u200bwidth ${'word '.repeat(20)}\n`, lint);
+    assert.deepEqual(outcome.diagnostics.map((diagnostic) => diagnostic.rule), ['no-zero-width-space', 'line-length']);
+  });
+
+  it('converges and is idempotent on arbitrary text', () => {
+    const alphabet = fc.constantFrom('a', ' ', '\t', '\n', '\r', '\r\n', '\u00a0', '\u200b', '\f', 'é', '😀', '::', '..');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.join('')), (text) => {
+        const once = fixUntilStable(text, lint);
+        assert.ok(once.converged);
+        const twice = fixUntilStable(once.text, lint);
+        assert.equal(twice.text, once.text);
+        assert.equal(twice.applied, 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('atomic writes', () => {
+  it('replaces the content, keeps the mode and leaves no temporary file', () => {
+    const root = makeTree({ 'a.rst': 'old\n' });
+    const path = join(root, 'a.rst');
+    chmodSync(path, 0o640);
+    writeFileAtomic(path, 'new\n');
+    assert.equal(readFileSync(path, 'utf8'), 'new\n');
+    assert.equal(statSync(path).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(root).filter((name) => name !== '.git'), ['a.rst']);
+  });
+
+  it('writes through a symbolic link, keeping the link', () => {
+    const root = makeTree({ 'real.rst': 'old\n' });
+    symlinkSync(join(root, 'real.rst'), join(root, 'link.rst'));
+    writeFileAtomic(join(root, 'link.rst'), 'new\n');
+    assert.ok(lstatSync(join(root, 'link.rst')).isSymbolicLink());
+    assert.equal(readFileSync(join(root, 'real.rst'), 'utf8'), 'new\n');
+  });
+});
+
+describe('specwright lint --fix', () => {
+  it('fixes files, reports what remains and says the trees were not compared', () => {
+    const root = makeTree({ 'specs/rocky/approved/a.rst': 'Title \r\n=====\r\n\r\n\tText\r\nend', 'specs/rocky/approved/b.rst': 'Fine\n====\n' });
+    const run = runLint(root, [], { fix: true, format: 'json' });
+    assert.equal(run.code, 0);
+    assert.deepEqual(JSON.parse(run.stdout), []);
+    assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), 'Title\n=====\n\n        Text\nend\n');
+    assert.equal(readFileSync(join(root, 'specs/rocky/approved/b.rst'), 'utf8'), 'Fine\n====\n');
+    assert.match(run.stderr, /fixed 1 file \(raw-text fixes only; the document trees were not compared/);
+  });
+
+  it('does not write when the guard says the tree changed', () => {
+    const root = makeTree({ 'specs/rocky/approved/a.rst': 'Title \n=====\n' });
+    const report = lintPaths([], { cwd: root, fix: { guard: () => ({ equal: false, reason: 'the tree changed' }), write: true } });
+    assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), 'Title \n=====\n');
+    assert.equal(report.files[0]!.fix?.guard, 'changed');
+    assert.deepEqual(report.diagnostics.map((diagnostic) => diagnostic.rule), ['trailing-whitespace']);
+  });
+
+  it('writes when the guard agrees, and says so', () => {
+    const root = makeTree({ 'specs/rocky/approved/a.rst': 'Title \n=====\n' });
+    const seen: Array<[string, string]> = [];
+    const report = lintPaths([], {
+      cwd: root,
+      fix: {
+        guard: (original, fixed) => {
+          seen.push([original, fixed]);
+          return { equal: true };
+        },
+        write: true,
+      },
+    });
+    assert.deepEqual(seen, [['Title \n=====\n', 'Title\n=====\n']]);
+    assert.equal(report.files[0]!.fix?.guard, 'equal');
+    assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), 'Title\n=====\n');
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Running `specwright lint` in-process for tests.
+ */
+import { runLintCommand, type LintCommandOptions } from '../../src/cli/commands/lint.js';
+import type { JsonFinding } from '../../src/lint/formatters/json.js';
+
+export interface CommandRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runLint(cwd: string, paths: readonly string[] = [], options: LintCommandOptions = {}): CommandRun {
+  let stdout = '';
+  let stderr = '';
+  const code = runLintCommand(paths, options, {
+    cwd,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    colorSupported: false,
+  });
+  return { code, stdout, stderr };
+}
+
+export function lintJson(cwd: string, paths: readonly string[] = [], options: LintCommandOptions = {}): { code: number; findings: JsonFinding[]; stderr: string } {
+  const run = runLint(cwd, paths, { ...options, format: 'json' });
+  return { code: run.code, findings: JSON.parse(run.stdout) as JsonFinding[], stderr: run.stderr };
+}
+
+/** "file:line rule" lines, compact for assertions. */
+export function brief(findings: readonly JsonFinding[]): string[] {
+  return findings.map((finding) => `${finding.file}:${finding.line} ${finding.rule}`);
+}

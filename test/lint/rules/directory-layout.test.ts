@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { makeTree } from '../../spec/temp-directory.js';
+import { brief, lintJson } from '../lint-helpers.js';
+
+const CLEAN = 'Title\n=====\n\nText.\n';
+
+describe('directory-layout', () => {
+  it('accepts approved, implemented and redirects, ignoring dot-files', () => {
+    const root = makeTree({
+      'specs/rocky/approved/a.rst': CLEAN,
+      'specs/rocky/implemented/b.rst': CLEAN,
+      'specs/rocky/redirects': 'a.rst ../approved/a.rst\n',
+      'specs/rocky/.gitkeep': '',
+      'specs/rocky/approved/.b.rst.swp': 'x',
+      'specs/rocky-template.rst': CLEAN,
+    });
+    const { findings } = lintJson(root, [], { rule: ['line-length=off'] });
+    assert.deepEqual(brief(findings.filter((finding) => finding.rule === 'directory-layout')), []);
+  });
+
+  it('reports other entries of a release directory and non-.rst files', () => {
+    const root = makeTree({
+      'specs/rocky/approved/a.rst': CLEAN,
+      'specs/rocky/b.rst': CLEAN,
+      'specs/rocky/proposed/c.rst': CLEAN,
+      'specs/rocky/approved/d.txt': CLEAN,
+      'specs/rocky/approved/images': null,
+    });
+    const { code, findings } = lintJson(root);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      findings.filter((finding) => finding.rule === 'directory-layout').map((finding) => [finding.file, finding.message]),
+      [
+        ['specs/rocky/approved/d.txt', '"d.txt" in specs/rocky/approved/ is not a spec: spec files must match *.rst.'],
+        ['specs/rocky/approved/images', '"images" in specs/rocky/approved/ is not a spec: spec files must match *.rst.'],
+        [
+          'specs/rocky/b.rst',
+          'Unexpected "b.rst" in specs/rocky/: a release directory holds only approved, implemented, redirects; specs should be submitted to specs/rocky/approved/.',
+        ],
+        [
+          'specs/rocky/proposed',
+          'Unexpected "proposed" in specs/rocky/: a release directory holds only approved, implemented, redirects; specs should be submitted to specs/rocky/approved/.',
+        ],
+      ],
+    );
+  });
+
+  it('checks only where named files sit (as pre-commit passes them)', () => {
+    const root = makeTree({
+      'specs/rocky/approved/a.rst': CLEAN,
+      'specs/rocky/b.rst': CLEAN,
+      'specs/stein/elsewhere/c.rst': CLEAN,
+    });
+    const named = lintJson(root, ['specs/rocky/b.rst']);
+    assert.deepEqual(brief(named.findings), ['specs/rocky/b.rst:1 directory-layout']);
+    const fine = lintJson(root, ['specs/rocky/approved/a.rst']);
+    assert.deepEqual(brief(fine.findings), []);
+  });
+
+  it('follows the configured layout and release entries', () => {
+    const root = makeTree({
+      'specwright.toml': '[layout]\nspecs = "specs/{release}/*.rst"\nrelease-entries = ["redirects"]\n',
+      'specs/2025.1/a.rst': CLEAN,
+      'specs/2025.1/redirects': 'x\n',
+      'specs/2025.1/notes.md': 'x\n',
+    });
+    const { findings } = lintJson(root);
+    assert.deepEqual(brief(findings), ['specs/2025.1/notes.md:1 directory-layout']);
+  });
+
+  it('skips excluded directories and honours per-file ignores', () => {
+    const root = makeTree({
+      'specwright.toml': 'exclude = ["specs/abandoned"]\n[per-file-ignores]\n"specs/legacy/**" = ["directory-layout"]\n',
+      'specs/rocky/approved/a.rst': CLEAN,
+      'specs/abandoned/x.rst': CLEAN,
+      'specs/legacy/y.rst': CLEAN,
+    });
+    const { findings } = lintJson(root);
+    assert.deepEqual(brief(findings), []);
+    assert.ok(join(root, 'x'));
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Throw-away directory trees for tests: `makeTree({ 'specs/x.rst': 'text' })`.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after } from 'node:test';
+
+const created: string[] = [];
+let cleanupRegistered = false;
+
+/** Creates a directory with the given files (a value of null makes an empty directory). */
+export function makeTree(files: Record<string, string | Buffer | null>): string {
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    after(() => {
+      for (const directory of created) rmSync(directory, { recursive: true, force: true });
+    });
+  }
+  const root = mkdtempSync(join(tmpdir(), 'specwright-test-'));
+  created.push(root);
+  mkdirSync(join(root, '.git'));
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(root, path);
+    if (content === null) {
+      mkdirSync(target, { recursive: true });
+      continue;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  return root;
+}
