@@ -172,6 +172,7 @@ export function categoriesOf(tagname: string): ReadonlySet<Category> {
 }
 
 export const LIST_ATTRIBUTES: readonly string[] = ['ids', 'classes', 'names', 'dupnames', 'backrefs'];
+const LIST_ATTRIBUTE_SET: ReadonlySet<string> = new Set(LIST_ATTRIBUTES);
 export const BASIC_ATTRIBUTES: readonly string[] = ['ids', 'classes', 'names', 'dupnames'];
 const KNOWN_ATTRIBUTES = new Set([...LIST_ATTRIBUTES, 'source']);
 
@@ -337,10 +338,12 @@ export class Element extends Node {
     this.tagname = tagname;
     this.rawsource = rawsource;
     for (const child of children) this.append(child);
-    for (const name of LIST_ATTRIBUTES) this.attributes[name] = [];
-    for (const [key, value] of Object.entries(attributes)) {
+    // The list attributes (ids, names, ...) always exist in docutils; here
+    // an absent one is an empty list, made when first asked for.
+    for (const key in attributes) {
+      const value = attributes[key]!;
       const name = key.toLowerCase();
-      if (LIST_ATTRIBUTES.includes(name) && Array.isArray(value)) this.attributes[name] = [...(value as string[])];
+      if (LIST_ATTRIBUTE_SET.has(name) && Array.isArray(value)) this.attributes[name] = [...(value as string[])];
       else this.attributes[name] = value;
     }
     if (categoriesOf(tagname).has('FixedTextElement')) this.attributes['xml:space'] = 'preserve';
@@ -375,7 +378,9 @@ export class Element extends Node {
   // ---- attributes -------------------------------------------------------
 
   get(name: string): AttributeValue | undefined {
-    return this.attributes[name];
+    const value = this.attributes[name];
+    if (value === undefined && LIST_ATTRIBUTE_SET.has(name)) return this.getList(name);
+    return value;
   }
 
   getString(name: string): string | undefined {
@@ -397,7 +402,7 @@ export class Element extends Node {
   }
 
   has(name: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.attributes, name);
+    return Object.prototype.hasOwnProperty.call(this.attributes, name) || LIST_ATTRIBUTE_SET.has(name);
   }
 
   delete(name: string): void {
@@ -431,7 +436,8 @@ export class Element extends Node {
 
   isNotDefault(name: string): boolean {
     const value = this.attributes[name];
-    return !(Array.isArray(value) && value.length === 0 && LIST_ATTRIBUTES.includes(name));
+    if (value === undefined) return false;
+    return !(Array.isArray(value) && value.length === 0 && LIST_ATTRIBUTE_SET.has(name));
   }
 
   /** Sorted (name, value) pairs of the attributes that are not empty lists. */
@@ -786,9 +792,11 @@ export function fullyNormalizeName(name: string): string {
 /** docutils.nodes.make_id. */
 export function makeId(text: string): string {
   let id = text.toLowerCase();
-  id = translate(id, NON_ID_TRANSLATE_DIGRAPHS);
-  id = translate(id, NON_ID_TRANSLATE);
-  id = id.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
+  if (!/^[\x00-\x7f]*$/.test(id)) {
+    id = translate(id, NON_ID_TRANSLATE_DIGRAPHS);
+    id = translate(id, NON_ID_TRANSLATE);
+    id = id.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
+  }
   id = splitWhitespace(id).join(' ').replace(/[^a-z0-9]+/g, '-');
   id = id.replace(/^[-0-9]+|-+$/g, '');
   return id;

@@ -15,12 +15,9 @@ export class SourceMap {
     readonly text: string,
     readonly tabWidth = 8,
   ) {
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (isLineBreak(code)) {
-        if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++;
-        this.lineStarts.push(index + 1);
-      }
+    const breaks = /\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/g;
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+      this.lineStarts.push(match.index + match[0].length);
     }
   }
 
@@ -35,9 +32,28 @@ export class SourceMap {
     return this.text.slice(start, end);
   }
 
+  /** Per line: 1 when it has no tab and no astral character (columns are UTF-16 units), 2 otherwise. */
+  private simple: Uint8Array | null = null;
+
+  private isSimple(line: number): boolean {
+    this.simple ??= new Uint8Array(this.lineStarts.length);
+    let flag = this.simple[line]!;
+    if (flag === 0) {
+      flag = /[\t\ud800-\udfff]/.test(this.lineText(line)) ? 2 : 1;
+      this.simple[line] = flag;
+    }
+    return flag === 1;
+  }
+
   /** The point at a 0-based line and a column counted in tab-expanded code points. */
   point(lineIndex: number, expandedColumn: number): Point {
     const line = Math.min(Math.max(lineIndex, 0), this.lineStarts.length - 1);
+    if (this.isSimple(line)) {
+      const start = this.lineStarts[line]!;
+      const next = this.lineStarts[line + 1] ?? this.text.length + 1;
+      const column = Math.min(expandedColumn, Math.max(0, next - start - 1));
+      return { line: line + 1, column: column + 1, offset: start + column };
+    }
     const text = this.lineText(line);
     let column = 0;
     let unit = 0;

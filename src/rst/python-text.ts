@@ -146,8 +146,17 @@ export function isLineBreak(codeUnit: number): boolean {
   return LINE_BREAKS.has(codeUnit);
 }
 
+const LINE_BREAK_PATTERN = /\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/;
+
 /** Python's `str.splitlines(keepends)`. */
 export function splitlines(text: string, keepends = false): string[] {
+  if (!keepends) {
+    if (text === '') return [];
+    const lines = text.split(LINE_BREAK_PATTERN);
+    // A final line break does not start another line.
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  }
   const lines: string[] = [];
   let start = 0;
   let index = 0;

@@ -239,6 +239,15 @@ export class StringList {
     this.parent = null;
   }
 
+  /** Like info(), but undefined instead of an exception when out of range. */
+  infoOrUndefined(index: number): [LineSource, number | null] | undefined {
+    const length = this.data.length;
+    const at = index < 0 ? length + index : index;
+    if (at >= 0 && at < length) return [this.sources[at]!, this.offsets[at]!];
+    if (index === length && index > 0) return [this.sources[index - 1]!, null];
+    return undefined;
+  }
+
   /** (source, offset) of line `index`; one past the end gives (last source, null). */
   info(index: number): [LineSource, number | null] {
     const at = pyIndex(this.data.length, index);

@@ -20,7 +20,7 @@ import {
   unescape,
   whitespaceNormalizeName,
 } from '../nodes.js';
-import { rstrip, splitWhitespace } from '../python-text.js';
+import { isPythonSpace, rstrip, splitWhitespace } from '../python-text.js';
 import type { Language } from '../languages/language.js';
 import type { Memo } from '../parser/rst-state.js';
 import { type InlinePatterns, inlinePatterns } from './patterns.js';
@@ -28,24 +28,42 @@ import { URI_SCHEMES } from './uri-schemes.js';
 import { escape2null, splitEscapedWhitespace } from './escapes.js';
 import { matchChars } from './punctuation.js';
 
-/** Raised by an implicit-markup handler that declines its match. */
-export class MarkupMismatch extends Error {}
+const MARKUP_CHARACTERS = /[*`_|\]]/;
+
+/** Index just after the last (Python) whitespace before `index`, or 0. */
+function searchStart(text: string, index: number): number {
+  for (let at = index - 1; at >= 0; at--) {
+    if (isPythonSpace(text.charCodeAt(at))) return at + 1;
+  }
+  return 0;
+}
+const IMPLICIT_CHARACTERS = /[:@pPR]/;
+
+/** Raised by an implicit-markup handler that declines its match (control flow: no stack trace). */
+export class MarkupMismatch {}
 
 /** Returned by each construct: [text before, new nodes, text after, system messages]. */
 type ConstructResult = [string, Node[], string, Element[]];
 
 type Dispatch = (match: RegExpExecArray, lineno: number) => ConstructResult;
 
-function groupStart(match: RegExpExecArray, group: string | number): number {
-  const indices = match.indices!;
-  const span = typeof group === 'number' ? indices[group] : indices.groups?.[group];
-  return span ? span[0] : -1;
+/*
+ * Group positions are derived from the match, so the patterns need no `d`
+ * flag (which allocates index arrays for every group): in the initial
+ * pattern the construct starts where the match does (the prefix is a
+ * zero-width lookbehind), and in the end patterns group 1 starts where the
+ * match does (the suffix is a lookahead).
+ */
+
+/** Start of the `start`, `whole` or `role` group of an initial match (all begin the match). */
+function constructStart(match: RegExpExecArray): number {
+  return match.index;
 }
 
-function groupEnd(match: RegExpExecArray, group: string | number): number {
-  const indices = match.indices!;
-  const span = typeof group === 'number' ? indices[group] : indices.groups?.[group];
-  return span ? span[1] : -1;
+/** [start, end) of the backquote of an initial match: after the optional role prefix. */
+function backquoteSpan(match: RegExpExecArray): [number, number] {
+  const start = match.index + (match.groups?.['role']?.length ?? 0);
+  return [start, start + 1];
 }
 
 function group(match: RegExpExecArray, name: string): string | undefined {
@@ -113,7 +131,13 @@ export class Inliner {
     let unprocessedStart = 0;
     const messages: Element[] = [];
     while (remaining) {
-      initial.lastIndex = 0;
+      // Every inline construct contains one of these characters; most text has none.
+      const markup = remaining.search(MARKUP_CHARACTERS);
+      if (markup < 0) break;
+      // The leftmost match has no whitespace between its start and its first
+      // markup character, so it starts after the last whitespace before the
+      // first markup character: the search can begin there.
+      initial.lastIndex = searchStart(remaining, markup);
       const match = initial.exec(remaining);
       if (!match) break;
       const base = total - remaining.length;
@@ -144,9 +168,11 @@ export class Inliner {
     const to = locate(end);
     if (!from || !to) return;
     const span = { start: from, end: to };
-    for (const node of nodes) {
-      for (const inner of node.findall()) if (!inner.position) inner.position = span;
-    }
+    const visit = (node: Node): void => {
+      if (!node.position) node.position = span;
+      if (node instanceof Element) for (const child of node.children) visit(child);
+    };
+    for (const node of nodes) visit(node);
   }
 
   /** True when the start-string is quoted by matching open/close punctuation ("*" in ('*')). */
@@ -169,16 +195,16 @@ export class Inliner {
     restoreBackslashes = false,
   ): [...ConstructResult, string] {
     const string = match.input;
-    const matchStart = groupStart(match, 'start');
-    const matchEnd = groupEnd(match, 'start');
+    const matchStart = constructStart(match);
+    const matchEnd = matchStart + group(match, 'start')!.length;
     if (this.quotedStart(match)) return [string.slice(0, matchEnd), [], string.slice(matchEnd), [], ''];
     const rest = string.slice(matchEnd);
     endPattern.lastIndex = 0;
     const endMatch = endPattern.exec(rest);
-    if (endMatch && groupStart(endMatch, 1)) {
-      let text = rest.slice(0, groupStart(endMatch, 1));
+    if (endMatch && endMatch.index) {
+      let text = rest.slice(0, endMatch.index);
       if (restoreBackslashes) text = unescape(text, true);
-      const textEnd = matchEnd + groupEnd(endMatch, 1);
+      const textEnd = matchEnd + endMatch.index + endMatch[1]!.length;
       const rawsource = unescape(string.slice(matchStart, textEnd), true);
       const node = element(tagname, rawsource, text);
       return [string.slice(0, matchStart), [node], string.slice(textEnd), [], endMatch[1]!];
@@ -211,9 +237,8 @@ export class Inliner {
   private interpretedOrPhraseRef(match: RegExpExecArray, lineno: number): ConstructResult {
     const endPattern = this.patterns.interpretedOrPhraseRef;
     const string = match.input;
-    const matchStart = groupStart(match, 'backquote');
-    const matchEnd = groupEnd(match, 'backquote');
-    const roleStart = groupStart(match, 'role');
+    const [matchStart, matchEnd] = backquoteSpan(match);
+    const roleStart = constructStart(match);
     let role = group(match, 'role') ?? '';
     let position = '';
     if (role) {
@@ -225,7 +250,7 @@ export class Inliner {
     const rest = string.slice(matchEnd);
     endPattern.lastIndex = 0;
     const endMatch = endPattern.exec(rest);
-    if (endMatch && groupStart(endMatch, 1)) {
+    if (endMatch && endMatch.index) {
       const textEnd = matchEnd + endMatch.index + endMatch[0].length;
       if (group(endMatch, 'role')) {
         if (role) {
@@ -241,7 +266,7 @@ export class Inliner {
         role = group(endMatch, 'suffix')!.slice(1, -1);
         position = 'suffix';
       }
-      const escaped = rest.slice(0, groupStart(endMatch, 1));
+      const escaped = rest.slice(0, endMatch.index);
       let rawsource = unescape(string.slice(matchStart, textEnd), true);
       if (rawsource.endsWith('_')) {
         if (role) {
@@ -410,8 +435,8 @@ export class Inliner {
     const label = group(match, 'footnotelabel')!;
     let refname = fullyNormalizeName(label);
     const string = match.input;
-    let before = string.slice(0, groupStart(match, 'whole'));
-    const remaining = string.slice(groupEnd(match, 'whole'));
+    let before = string.slice(0, constructStart(match));
+    const remaining = string.slice(constructStart(match) + group(match, 'whole')!.length);
     let refnode: Element;
     if (group(match, 'citationlabel')) {
       refnode = element('citation_reference', `[${label}]_`, '', [], { refname });
@@ -454,9 +479,9 @@ export class Inliner {
     }
     const string = match.input;
     return [
-      string.slice(0, groupStart(match, 'whole')),
+      string.slice(0, constructStart(match)),
       [referenceNode],
-      string.slice(groupEnd(match, 'whole')),
+      string.slice(constructStart(match) + group(match, 'whole')!.length),
       [],
     ];
   }
@@ -501,6 +526,12 @@ export class Inliner {
    */
   implicitInline(text: string, lineno: number, base = 0): Node[] {
     if (!text) return [];
+    // Standalone URIs contain ":" or "@", PEP and RFC references "P"/"p" or "R": skip the search otherwise.
+    if (!IMPLICIT_CHARACTERS.test(text)) {
+      const node = new Text(text);
+      this.place([node], base, base + text.length);
+      return [node];
+    }
     for (const [pattern, method] of this.implicitDispatch) {
       pattern.lastIndex = 0;
       const match = pattern.exec(text);

@@ -51,7 +51,7 @@ export interface InlinePatterns {
   rfc: RegExp;
 }
 
-function compile(source: string, flags = 'du'): RegExp {
+function compile(source: string, flags = 'u'): RegExp {
   return new RegExp(source, flags);
 }
 
@@ -81,7 +81,7 @@ export function inlinePatterns(characterLevel: boolean): InlinePatterns {
   const patterns: InlinePatterns = {
     startStringPrefix,
     endStringSuffix,
-    initial: compile(initial),
+    initial: compile(initial, 'ug'),
     emphasis: compile(`${NON_WHITESPACE_ESCAPE_BEFORE}(\\*)${endStringSuffix}`),
     strong: compile(`${NON_WHITESPACE_ESCAPE_BEFORE}(\\*\\*)${endStringSuffix}`),
     interpretedOrPhraseRef: compile(

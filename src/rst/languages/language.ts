@@ -44,14 +44,24 @@ function combinations<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+const languageCache = new Map<string, Language>();
+
 /** Finds the language data for a tag, falling back to English as docutils does. */
 export function getLanguage(code: string): Language {
+  const cached = languageCache.get(code);
+  if (cached) return cached;
+  let found: Language | undefined;
   for (const tag of normalizeLanguageTag(code)) {
     const key = tag.replace(/-/g, '_');
     const data = LANGUAGES[key];
-    if (data) return toLanguage(key, data);
+    if (data) {
+      found = toLanguage(key, data);
+      break;
+    }
   }
-  return toLanguage('en', LANGUAGES['en']!);
+  found ??= toLanguage('en', LANGUAGES['en']!);
+  languageCache.set(code, found);
+  return found;
 }
 
 /** True when docutils has a general (labels) module for the tag. */

@@ -39,7 +39,7 @@ import {
   SIMPLE_TABLE_BORDER,
 } from './patterns.js';
 import { type Context, RSTState } from './rst-state.js';
-import { EOFError, type TransitionMethod, type TransitionResult, TransitionCorrection, type TransitionSpec } from './state-machine.js';
+import { EOFError, type TransitionResult, TransitionCorrection, type TransitionSpec } from './state-machine.js';
 import {
   anonymousTarget,
   explicitConstruct,
@@ -84,8 +84,30 @@ const BODY_TRANSITION_PATTERNS: Record<(typeof BODY_TRANSITIONS)[number], RegExp
 };
 
 export function bodyTransitionSpecs(nextState?: string): TransitionSpec[] {
-  return BODY_TRANSITIONS.map((name) => ({ name, pattern: BODY_TRANSITION_PATTERNS[name], nextState }));
+  return BODY_TRANSITIONS.map((name) => ({ name, pattern: BODY_TRANSITION_PATTERNS[name], nextState, first: BODY_FIRST_CHARACTERS[name] }));
 }
+
+const DIGITS = '0123456789';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const UPPER = LOWER.toUpperCase();
+/** ASCII punctuation (NONALPHANUM7BIT). */
+export const PUNCTUATION_7BIT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+/** The characters each Body pattern's match can start with (undefined: any). */
+const BODY_FIRST_CHARACTERS: Record<(typeof BODY_TRANSITIONS)[number], string | undefined> = {
+  bullet: '-+*\u2022\u2023\u2043',
+  enumerator: '(#' + DIGITS + LOWER + UPPER,
+  field_marker: ':',
+  option_marker: '-+/',
+  doctest: '>',
+  line_block: '|',
+  grid_table_top: '+',
+  simple_table_top: '=',
+  explicit_markup: '.',
+  anonymous: '_',
+  line: PUNCTUATION_7BIT,
+  text: undefined,
+};
 
 type Converter = (text: string) => number;
 const ENUM_CONVERTERS: Record<EnumSequence, Converter> = {
@@ -105,43 +127,43 @@ export class Body extends RSTState {
     return bodyTransitionSpecs();
   }
 
-  protected transitionMethod(name: string): TransitionMethod<Context> {
+  dispatch(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
     switch (name) {
       case 'blank':
-        return (m, c, n) => this.blank(m, c, n);
+        return this.blank(m, c, n);
       case 'indent':
-        return (m, c, n) => this.indent(m, c, n);
+        return this.indent(m, c, n);
       case 'bullet':
-        return (m, c, n) => this.bullet(m, c, n);
+        return this.bullet(m, c, n);
       case 'enumerator':
-        return (m, c, n) => this.enumerator(m, c, n);
+        return this.enumerator(m, c, n);
       case 'field_marker':
-        return (m, c, n) => this.fieldMarker(m, c, n);
+        return this.fieldMarker(m, c, n);
       case 'option_marker':
-        return (m, c, n) => this.optionMarker(m, c, n);
+        return this.optionMarker(m, c, n);
       case 'doctest':
-        return (m, c, n) => this.doctest(m, c, n);
+        return this.doctest(m, c, n);
       case 'line_block':
-        return (m, c, n) => this.lineBlock(m, c, n);
+        return this.lineBlock(m, c, n);
       case 'grid_table_top':
-        return (m, c, n) => this.gridTableTop(m, c, n);
+        return this.gridTableTop(m, c, n);
       case 'simple_table_top':
-        return (m, c, n) => this.simpleTableTop(m, c, n);
+        return this.simpleTableTop(m, c, n);
       case 'explicit_markup':
-        return (m, c, n) => this.explicitMarkup(m, c, n);
+        return this.explicitMarkup(m, c, n);
       case 'anonymous':
-        return (m, c, n) => this.anonymous(m, c, n);
+        return this.anonymous(m, c, n);
       case 'line':
-        return (m, c, n) => this.line(m, c, n);
+        return this.line(m, c, n);
       case 'text':
-        return (m, c, n) => this.text(m, c, n);
+        return this.text(m, c, n);
       default:
-        return this.extraTransitionMethod(name);
+        return this.dispatchExtra(name, m, c, n);
     }
   }
 
   /** Transitions subclasses add (rfc2822, embedded_directive). */
-  protected extraTransitionMethod(name: string): TransitionMethod<Context> {
+  protected dispatchExtra(name: string, _m: RegExpExecArray, _c: Context, _n: string): TransitionResult<Context> {
     throw new Error(`${this.name} has no transition method ${name}`);
   }
 

@@ -59,27 +59,27 @@ export const ATTRIBUTION = /^(---?(?!-)|\u2014) *(?=[^ \n])/u;
 
 /** Explicit markup constructs, tried in this order after ".. ". */
 export const EXPLICIT_CONSTRUCTS = {
-  footnote: new RegExp(`^\\.\\.[ ]+\\[([0-9]+|#|#${SIMPLENAME}|\\*)\\]([ ]+|$)`, 'du'),
-  citation: new RegExp(`^\\.\\.[ ]+\\[(${SIMPLENAME})\\]([ ]+|$)`, 'du'),
-  hyperlinkTarget: /^\.\.[ ]+_(?![ ]|$)/du,
-  substitutionDef: /^\.\.[ ]+\|(?![ ]|$)/du,
-  directive: new RegExp(`^\\.\\.[ ]+(${SIMPLENAME})[ ]?::([ ]+|$)`, 'du'),
+  footnote: new RegExp(`^\\.\\.[ ]+\\[([0-9]+|#|#${SIMPLENAME}|\\*)\\]([ ]+|$)`, 'u'),
+  citation: new RegExp(`^\\.\\.[ ]+\\[(${SIMPLENAME})\\]([ ]+|$)`, 'u'),
+  hyperlinkTarget: /^\.\.[ ]+_(?![ ]|$)/u,
+  substitutionDef: /^\.\.[ ]+\|(?![ ]|$)/u,
+  directive: new RegExp(`^\\.\\.[ ]+(${SIMPLENAME})[ ]?::([ ]+|$)`, 'u'),
 } as const;
 
 export const EXPLICIT_PATTERNS = {
   target: new RegExp(
     `^(_|(?!_)(?<quote>\`?)(?![ \`])(?<name>.+?)${NON_WHITESPACE_ESCAPE_BEFORE}\\k<quote>)(?<!(?<!\\x00):)${NON_WHITESPACE_ESCAPE_BEFORE}[ ]?:([ ]+|$)`,
-    'du',
+    'u',
   ),
   reference: new RegExp(
     `^((?<simple>${SIMPLENAME})_|\`(?![ ])(?<phrase>.+?)${NON_WHITESPACE_ESCAPE_BEFORE}\`_)$`,
-    'du',
+    'u',
   ),
-  substitution: new RegExp(`^((?![ ])(?<name>.+?)${NON_WHITESPACE_ESCAPE_BEFORE}\\|)([ ]+|$)`, 'du'),
+  substitution: new RegExp(`^((?![ ])(?<name>.+?)${NON_WHITESPACE_ESCAPE_BEFORE}\\|)([ ]+|$)`, 'u'),
 } as const;
 
 /** A line starting a directive inside a substitution definition ("image:: ..."). */
-export const EMBEDDED_DIRECTIVE = new RegExp(`^(${SIMPLENAME})::( +|$)`, 'du');
+export const EMBEDDED_DIRECTIVE = new RegExp(`^(${SIMPLENAME})::( +|$)`, 'u');
 
 /** RFC 2822 field ("Name: value") for PEP-style headers. */
 export const RFC2822_FIELD = /^[!-9;-~]+:( +|$)/u;

@@ -9,7 +9,9 @@ import { Element, element, fullyNormalizeName, type Node } from '../nodes.js';
 import { lstrip, rstrip, strip } from '../python-text.js';
 import { SourceMap } from '../positions.js';
 import type { Position } from '../nodes.js';
-import type { StringList } from '../string-list.js';
+import { StringList } from '../string-list.js';
+
+const EMPTY_LINES = new StringList();
 import type { Language } from '../languages/language.js';
 import type { Inliner, Locator } from '../inline/inliner.js';
 import type { Registry } from '../registry.js';
@@ -43,11 +45,11 @@ export type Context = string[];
 /** Implemented by both the top-level and nested reStructuredText machines. */
 export abstract class RSTMachineBase extends StateMachineWS<Context> {
   matchTitles = true;
-  memo!: Memo;
-  document!: Document;
-  reporter!: Reporter;
-  language!: Language;
-  node!: Element;
+  declare memo: Memo;
+  declare document: Document;
+  declare reporter: Reporter;
+  declare language: Language;
+  declare node: Element;
 
   protected override beforeTransition(): number | null {
     return this.node ? this.node.children.length : null;
@@ -118,6 +120,15 @@ export class RSTStateMachine extends RSTMachineBase {
 }
 
 export class NestedStateMachine extends RSTMachineBase {
+  /** Forget the input, tree and memo of the last run (the machine may be reused). */
+  release(): void {
+    this.inputLines = EMPTY_LINES;
+    this.node = undefined as unknown as Element;
+    this.memo = undefined as unknown as Memo;
+    this.document = undefined as unknown as Document;
+    this.reporter = undefined as unknown as Reporter;
+  }
+
   /** docutils' NestedStateMachine.run. */
   runNested(inputLines: StringList, inputOffset: number, memo: Memo, node: Element, matchTitles = true): void {
     this.matchTitles = matchTitles;
@@ -141,13 +152,24 @@ export interface NestedMachineSpec {
 /** Set by states.ts: the standard state classes (avoids an import cycle). */
 export const standardStates: { factories: readonly StateFactory<Context>[] } = { factories: [] };
 
+/** Idle nested machines with the standard states. A machine in use is never in the pool. */
+const machinePool: NestedStateMachine[] = [];
+const MAX_POOLED_MACHINES = 64;
+
+function takeStandardMachine(initialState: string): NestedStateMachine {
+  const machine = machinePool.pop() ?? new NestedStateMachine(standardStates.factories, initialState);
+  machine.initialState = initialState;
+  return machine;
+}
+
+function returnStandardMachine(machine: NestedStateMachine): void {
+  // Do not keep documents alive through the pooled machine.
+  machine.release();
+  if (machinePool.length < MAX_POOLED_MACHINES) machinePool.push(machine);
+}
+
 export abstract class RSTState extends StateWS<Context> {
   declare stateMachine: RSTMachineBase;
-  memo!: Memo;
-  reporter!: Reporter;
-  inliner!: Inliner;
-  document!: Document;
-  parent!: Element;
   /** Set by nested_list_parse on the state that owns a list (docutils' `blank_finish`). */
   blankFinish = true;
 
@@ -156,17 +178,33 @@ export abstract class RSTState extends StateWS<Context> {
     this.stateMachine = stateMachine;
   }
 
+  // docutils copies these from the machine in runtime_init; reading them
+  // through the machine keeps reused machines cheap.
+  get memo(): Memo {
+    return this.stateMachine.memo;
+  }
+
+  get reporter(): Reporter {
+    return this.stateMachine.memo.reporter;
+  }
+
+  get inliner(): Inliner {
+    return this.stateMachine.memo.inliner;
+  }
+
+  get document(): Document {
+    return this.stateMachine.memo.document;
+  }
+
+  get parent(): Element {
+    return this.stateMachine.node;
+  }
+
   override runtimeInit(): void {
-    super.runtimeInit();
-    const memo = this.stateMachine.memo;
-    this.memo = memo;
-    this.reporter = memo.reporter;
-    this.inliner = memo.inliner;
-    this.document = memo.document;
-    this.parent = this.stateMachine.node;
-    if (!this.reporter.getSourceAndLine) {
+    const reporter = this.stateMachine.memo.reporter;
+    if (!reporter.getSourceAndLine) {
       const machine = this.stateMachine;
-      this.reporter.getSourceAndLine = (line) => machine.getSourceAndLine(line);
+      reporter.getSourceAndLine = (line) => machine.getSourceAndLine(line);
     }
   }
 
@@ -201,11 +239,13 @@ export abstract class RSTState extends StateWS<Context> {
     machine?: NestedMachineSpec,
   ): number {
     const blockLength = block.length;
-    const spec = machine ?? { stateFactories: standardStates.factories, initialState: 'Body' };
-    const stateMachine = new NestedStateMachine(spec.stateFactories, spec.initialState);
+    // Like docutils' nested_sm_cache, machines with the standard states are reused.
+    const stateMachine = machine
+      ? new NestedStateMachine(machine.stateFactories, machine.initialState)
+      : takeStandardMachine('Body');
     stateMachine.runNested(block, inputOffset, this.memo, node, matchTitles);
-    stateMachine.unlink();
     const newOffset = stateMachine.absLineOffset();
+    if (!machine) returnStandardMachine(stateMachine);
     // A directive may have inserted lines (include): follow them.
     if (block.parent && block.length - blockLength !== 0) {
       this.stateMachine.nextLine(block.length - blockLength);
@@ -226,14 +266,15 @@ export abstract class RSTState extends StateWS<Context> {
       matchTitles?: boolean;
     } = {},
   ): [number, boolean] {
-    const stateMachine = new NestedStateMachine(standardStates.factories, initialState);
+    const stateMachine = takeStandardMachine(initialState);
     const blankFinishState = options.blankFinishState ?? initialState;
-    (stateMachine.states.get(blankFinishState) as RSTState).blankFinish = blankFinish;
-    if (options.extraSettings) options.extraSettings(stateMachine.states.get(initialState) as RSTState);
+    (stateMachine.state(blankFinishState) as RSTState).blankFinish = blankFinish;
+    if (options.extraSettings) options.extraSettings(stateMachine.state(initialState) as RSTState);
     stateMachine.runNested(block, inputOffset, this.memo, node, options.matchTitles ?? false);
-    const finished = (stateMachine.states.get(blankFinishState) as RSTState).blankFinish;
-    stateMachine.unlink();
-    return [stateMachine.absLineOffset(), finished];
+    const finished = (stateMachine.state(blankFinishState) as RSTState).blankFinish;
+    const newOffset = stateMachine.absLineOffset();
+    returnStandardMachine(stateMachine);
+    return [newOffset, finished];
   }
 
   /** Check for a valid subsection and create one if it checks out. */

@@ -12,7 +12,7 @@ import type { EnumFormat } from './patterns.js';
 import { EMBEDDED_DIRECTIVE, RFC2822_FIELD } from './patterns.js';
 import { anonymousTarget, directive, explicitConstruct } from './explicit-markup.js';
 import type { Context } from './rst-state.js';
-import { EOFError, type TransitionMethod, type TransitionResult, type TransitionSpec } from './state-machine.js';
+import { EOFError, type TransitionResult, type TransitionSpec } from './state-machine.js';
 
 export class SpecializedBody extends Body {
   override get name(): string {
@@ -176,7 +176,7 @@ export class LineBlock extends SpecializedBody {
     return 'LineBlock';
   }
 
-  override blank(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
+  override blank(_match?: RegExpExecArray | null, _context?: Context, _nextState?: string | null): TransitionResult<Context> {
     return this.invalidInput();
   }
 
@@ -196,7 +196,7 @@ export class Explicit extends SpecializedBody {
     return 'Explicit';
   }
 
-  override blank(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
+  override blank(_match?: RegExpExecArray | null, _context?: Context, _nextState?: string | null): TransitionResult<Context> {
     return this.invalidInput();
   }
 
@@ -228,9 +228,9 @@ export class SubstitutionDef extends Body {
     ];
   }
 
-  protected override extraTransitionMethod(name: string): TransitionMethod<Context> {
-    if (name === 'embedded_directive') return (m) => this.embeddedDirective(m);
-    return super.extraTransitionMethod(name);
+  protected override dispatchExtra(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
+    if (name === 'embedded_directive') return this.embeddedDirective(m);
+    return super.dispatchExtra(name, m, c, n);
   }
 
   embeddedDirective(match: RegExpExecArray): never {
@@ -258,9 +258,9 @@ export class RFC2822Body extends Body {
     return specs;
   }
 
-  protected override extraTransitionMethod(name: string): TransitionMethod<Context> {
-    if (name === 'rfc2822') return (m, c, n) => this.rfc2822(m, c, n);
-    return super.extraTransitionMethod(name);
+  protected override dispatchExtra(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
+    if (name === 'rfc2822') return this.rfc2822(m, c, n);
+    return super.dispatchExtra(name, m, c, n);
   }
 
   rfc2822(match: RegExpExecArray, _context: Context, nextState: string): TransitionResult<Context> {
@@ -303,7 +303,7 @@ export class RFC2822List extends RFC2822Body {
     throw new EOFError();
   }
 
-  override blank(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
+  override blank(_match?: RegExpExecArray | null, _context?: Context, _nextState?: string | null): TransitionResult<Context> {
     return this.invalidInput();
   }
 

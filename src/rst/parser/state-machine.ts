@@ -7,39 +7,42 @@
 import { StringList, UnexpectedIndentationError } from '../string-list.js';
 import { expandTabs, rstrip, splitlines, strip } from '../python-text.js';
 
+/*
+ * Control flow between states uses exceptions, as docutils does. They are
+ * thrown on almost every block, so they are plain objects without the
+ * stack trace an Error captures.
+ */
+
 /** End of input reached while reading lines. */
-export class EOFError extends Error {
-  constructor() {
-    super('end of input');
-  }
+export class EOFError {
+  readonly message = 'end of input';
 }
 
 /** Back up one line and retry the current state with one named transition. */
-export class TransitionCorrection extends Error {
-  constructor(readonly transition: string) {
-    super(`transition correction: ${transition}`);
-  }
+export class TransitionCorrection {
+  constructor(readonly transition: string) {}
 }
 
 /** Back up one line and switch to another state (optionally with one named transition). */
-export class StateCorrection extends Error {
+export class StateCorrection {
   constructor(
     readonly state: string,
     readonly transition?: string,
-  ) {
-    super(`state correction: ${state}`);
-  }
+  ) {}
 }
 
 export { UnexpectedIndentationError };
 
 export type TransitionResult<C> = [context: C, nextState: string | null, results: unknown[]];
-export type TransitionMethod<C> = (match: RegExpExecArray, context: C, nextState: string) => TransitionResult<C>;
 
-export interface Transition<C> {
+export interface Transition {
+  name: string;
   pattern: RegExp;
-  method: TransitionMethod<C>;
   nextState: string;
+  /** Characters a matching line can start with; undefined: any. */
+  first?: string;
+  /** Whether the pattern can match an empty line. */
+  matchesEmpty?: boolean;
 }
 
 /** One named transition of a state: its pattern (anchored with ^) and the state it leads to. */
@@ -48,12 +51,27 @@ export interface TransitionSpec {
   pattern: RegExp;
   /** Defaults to the state itself. */
   nextState?: string;
+  /**
+   * Characters a matching line can start with (undefined: any), so lines
+   * are only tried against patterns that can match them.
+   */
+  first?: string;
+  /** With `first`: whether an empty line can match. */
+  matchesEmpty?: boolean;
 }
 
+interface TransitionTable {
+  order: string[];
+  transitions: Map<string, Transition>;
+}
+
+/** Transition tables are the same for every instance of a state class: built once per class. */
+const classTables = new WeakMap<object, TransitionTable>();
+
 export abstract class State<C = unknown> {
-  transitionOrder: string[] = [];
-  transitions = new Map<string, Transition<C>>();
   stateMachine: StateMachine<C>;
+  /** Set when an instance changes its transitions (QuotedLiteralBlock): its own copy of the table. */
+  private ownTable: TransitionTable | null = null;
 
   constructor(stateMachine: StateMachine<C>) {
     this.stateMachine = stateMachine;
@@ -67,23 +85,60 @@ export abstract class State<C = unknown> {
     return [];
   }
 
-  /** The transition method for a transition name. */
-  protected abstract transitionMethod(name: string): TransitionMethod<C>;
+  /** Transitions added before the initial ones (StateWS: blank and indent). */
+  protected leadingTransitions(): TransitionSpec[] {
+    return [];
+  }
 
-  /** Build the transition table; call once after construction. */
-  initialize(): this {
-    this.addTransitions(this.initialTransitions());
-    return this;
+  /** Run the transition method for a transition name. */
+  abstract dispatch(name: string, match: RegExpExecArray, context: C, nextState: string): TransitionResult<C>;
+
+  private get transitionTable(): TransitionTable {
+    if (this.ownTable) return this.ownTable;
+    let table = classTables.get(this.constructor);
+    if (!table) {
+      table = { order: [], transitions: new Map() };
+      this.addTo(table, this.initialTransitions());
+      this.addTo(table, this.leadingTransitions());
+      classTables.set(this.constructor, table);
+    }
+    return table;
+  }
+
+  private addTo(table: TransitionTable, specs: readonly TransitionSpec[]): void {
+    const names: string[] = [];
+    for (const spec of specs) {
+      if (table.transitions.has(spec.name)) throw new Error(`duplicate transition ${spec.name}`);
+      table.transitions.set(spec.name, {
+        name: spec.name,
+        pattern: spec.pattern,
+        nextState: spec.nextState ?? this.name,
+        first: spec.first,
+        matchesEmpty: spec.matchesEmpty,
+      });
+      names.push(spec.name);
+    }
+    table.order.splice(0, 0, ...names);
+  }
+
+  get transitionOrder(): readonly string[] {
+    return this.transitionTable.order;
+  }
+
+  get transitions(): ReadonlyMap<string, Transition> {
+    return this.transitionTable.transitions;
+  }
+
+  private ownCopy(): TransitionTable {
+    if (!this.ownTable) {
+      const shared = this.transitionTable;
+      this.ownTable = { order: [...shared.order], transitions: new Map(shared.transitions) };
+    }
+    return this.ownTable;
   }
 
   addTransitions(specs: readonly TransitionSpec[]): void {
-    const names: string[] = [];
-    for (const spec of specs) {
-      if (this.transitions.has(spec.name)) throw new Error(`duplicate transition ${spec.name}`);
-      this.transitions.set(spec.name, this.makeTransition(spec));
-      names.push(spec.name);
-    }
-    this.transitionOrder.splice(0, 0, ...names);
+    this.addTo(this.ownCopy(), specs);
   }
 
   addTransition(spec: TransitionSpec): void {
@@ -91,12 +146,9 @@ export abstract class State<C = unknown> {
   }
 
   removeTransition(name: string): void {
-    if (!this.transitions.delete(name)) throw new Error(`unknown transition ${name}`);
-    this.transitionOrder.splice(this.transitionOrder.indexOf(name), 1);
-  }
-
-  protected makeTransition(spec: TransitionSpec): Transition<C> {
-    return { pattern: spec.pattern, method: this.transitionMethod(spec.name), nextState: spec.nextState ?? this.name };
+    const table = this.ownCopy();
+    if (!table.transitions.delete(name)) throw new Error(`unknown transition ${name}`);
+    table.order.splice(table.order.indexOf(name), 1);
   }
 
   runtimeInit(): void {}
@@ -128,23 +180,25 @@ export const INDENT_PATTERN = /^ +/;
  * tried before the state's own.
  */
 export abstract class StateWS<C = unknown> extends State<C> {
-  override initialize(): this {
-    super.initialize();
-    this.addTransitions([
-      { name: 'blank', pattern: BLANK_PATTERN },
-      { name: 'indent', pattern: INDENT_PATTERN },
-    ]);
-    return this;
+  protected override leadingTransitions(): TransitionSpec[] {
+    return [
+      { name: 'blank', pattern: BLANK_PATTERN, first: ' ', matchesEmpty: true },
+      { name: 'indent', pattern: INDENT_PATTERN, first: ' ' },
+    ];
   }
 
-  blank(match: RegExpExecArray, context: C, nextState: string): TransitionResult<C> {
-    return this.nop(match, context, nextState);
+  blank(match: RegExpExecArray | null, context: C, nextState: string | null): TransitionResult<C> {
+    return [context, nextState, []];
   }
 
   abstract indent(match: RegExpExecArray, context: C, nextState: string): TransitionResult<C>;
 }
 
-export type StateFactory<C> = (machine: StateMachine<C>) => State<C>;
+/** How a machine makes one of its states, on first use. */
+export interface StateFactory<C> {
+  name: string;
+  create(machine: StateMachine<C>): State<C>;
+}
 
 export class StateMachine<C = unknown> {
   inputLines: StringList = new StringList();
@@ -153,17 +207,32 @@ export class StateMachine<C = unknown> {
   lineOffset = -1;
   initialState: string;
   currentState: string;
+  /** States made so far (a state is made when first needed). */
   states = new Map<string, State<C>>();
+  private readonly factories = new Map<string, StateFactory<C>>();
+  private running = false;
   observers: ((source: string | null, offset: number | null) => void)[] = [];
 
   constructor(stateFactories: readonly StateFactory<C>[], initialState: string) {
     this.initialState = initialState;
     this.currentState = initialState;
     for (const factory of stateFactories) {
-      const state = factory(this).initialize();
-      if (this.states.has(state.name)) throw new Error(`duplicate state ${state.name}`);
-      this.states.set(state.name, state);
+      if (this.factories.has(factory.name)) throw new Error(`duplicate state ${factory.name}`);
+      this.factories.set(factory.name, factory);
     }
+  }
+
+  /** The state called `name`, made on first use. */
+  state(name: string): State<C> {
+    let state = this.states.get(name);
+    if (!state) {
+      const factory = this.factories.get(name);
+      if (!factory) throw new Error(`unknown state ${name}`);
+      state = factory.create(this);
+      this.states.set(name, state);
+      if (this.running) state.runtimeInit();
+    }
+    return state;
   }
 
   unlink(): void {
@@ -172,6 +241,7 @@ export class StateMachine<C = unknown> {
 
   run(inputLines: StringList, inputOffset = 0, context?: C, initialState?: string): unknown[] {
     this.runtimeInit();
+    this.running = true;
     this.inputLines = inputLines;
     this.inputOffset = inputOffset;
     this.lineOffset = -1;
@@ -235,6 +305,7 @@ export class StateMachine<C = unknown> {
       state = this.getState(nextState);
     }
     this.observers = [];
+    this.running = false;
     return results;
   }
 
@@ -253,9 +324,7 @@ export class StateMachine<C = unknown> {
 
   getState(nextState?: string | null): State<C> {
     if (nextState) this.currentState = nextState;
-    const state = this.states.get(this.currentState);
-    if (!state) throw new Error(`unknown state ${this.currentState}`);
-    return state;
+    return this.state(this.currentState);
   }
 
   nextLine(count = 1): string {
@@ -328,13 +397,9 @@ export class StateMachine<C = unknown> {
   /** docutils' get_source_and_line: (source, 1-based line in that source) of an absolute line number. */
   getSourceAndLine(lineno?: number | null): [string | null, number | null] {
     const offset = lineno === undefined || lineno === null ? this.lineOffset : lineno - this.inputOffset - 1;
-    let source: string | null;
-    let sourceOffset: number | null;
-    try {
-      [source, sourceOffset] = this.inputLines.info(offset);
-    } catch {
-      return [null, null];
-    }
+    const info = this.inputLines.infoOrUndefined(offset);
+    if (!info) return [null, null];
+    const [source, sourceOffset] = info;
     if (sourceOffset === null) {
       const [outerSource, outerLine] = this.getSourceAndLine(offset + this.inputOffset);
       return [outerSource, (outerLine ?? 0) + 1];
@@ -363,11 +428,14 @@ export class StateMachine<C = unknown> {
   checkLine(context: C, state: State<C>, transitions: readonly string[] | null): TransitionResult<C> {
     const order = transitions ?? state.transitionOrder;
     const line = this.line!;
+    const table = state.transitions;
+    const firstChar = line.length > 0 ? line[0]! : '';
     for (const name of order) {
-      const transition = state.transitions.get(name)!;
-      transition.pattern.lastIndex = 0;
+      const transition = table.get(name)!;
+      const first = transition.first;
+      if (first !== undefined && (firstChar === '' ? !transition.matchesEmpty : !first.includes(firstChar))) continue;
       const match = transition.pattern.exec(line);
-      if (match) return transition.method(match, context, transition.nextState);
+      if (match) return state.dispatch(name, match, context, transition.nextState);
     }
     return state.noMatch(context, order);
   }
@@ -387,14 +455,21 @@ export class StateMachine<C = unknown> {
 
   notifyObservers(): void {
     if (this.observers.length === 0) return;
-    let info: [string | null, number | null];
-    try {
-      info = this.inputLines.info(this.lineOffset);
-    } catch {
-      info = [null, null];
+    const lines = this.inputLines;
+    const offset = this.lineOffset;
+    let source: string | null = null;
+    let sourceOffset: number | null = null;
+    if (offset >= 0 && offset < lines.data.length) {
+      source = lines.sources[offset]!;
+      sourceOffset = lines.offsets[offset]!;
+    } else {
+      // past the end: docutils reports (last source, None) or (None, None)
+      const info = lines.infoOrUndefined(offset);
+      if (info) [source, sourceOffset] = info;
     }
-    for (const observer of this.observers) observer(info[0], info[1]);
+    for (const observer of this.observers) observer(source, sourceOffset);
   }
+
 }
 
 /** StateMachineWS: a state machine with the indented-block helpers. */

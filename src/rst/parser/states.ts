@@ -22,21 +22,21 @@ import type { StateFactory } from './state-machine.js';
 type Machine = RSTMachineBase;
 
 export const STATE_FACTORIES: readonly StateFactory<Context>[] = [
-  (machine) => new Body(machine as Machine),
-  (machine) => new BulletList(machine as Machine),
-  (machine) => new DefinitionList(machine as Machine),
-  (machine) => new EnumeratedList(machine as Machine),
-  (machine) => new FieldList(machine as Machine),
-  (machine) => new OptionList(machine as Machine),
-  (machine) => new LineBlock(machine as Machine),
-  (machine) => new ExtensionOptions(machine as Machine),
-  (machine) => new Explicit(machine as Machine),
-  (machine) => new Text(machine as Machine),
-  (machine) => new Definition(machine as Machine),
-  (machine) => new Line(machine as Machine),
-  (machine) => new SubstitutionDef(machine as Machine),
-  (machine) => new RFC2822Body(machine as Machine),
-  (machine) => new RFC2822List(machine as Machine),
+  { name: 'Body', create: (machine) => new Body(machine as Machine) },
+  { name: 'BulletList', create: (machine) => new BulletList(machine as Machine) },
+  { name: 'DefinitionList', create: (machine) => new DefinitionList(machine as Machine) },
+  { name: 'EnumeratedList', create: (machine) => new EnumeratedList(machine as Machine) },
+  { name: 'FieldList', create: (machine) => new FieldList(machine as Machine) },
+  { name: 'OptionList', create: (machine) => new OptionList(machine as Machine) },
+  { name: 'LineBlock', create: (machine) => new LineBlock(machine as Machine) },
+  { name: 'ExtensionOptions', create: (machine) => new ExtensionOptions(machine as Machine) },
+  { name: 'Explicit', create: (machine) => new Explicit(machine as Machine) },
+  { name: 'Text', create: (machine) => new Text(machine as Machine) },
+  { name: 'Definition', create: (machine) => new Definition(machine as Machine) },
+  { name: 'Line', create: (machine) => new Line(machine as Machine) },
+  { name: 'SubstitutionDef', create: (machine) => new SubstitutionDef(machine as Machine) },
+  { name: 'RFC2822Body', create: (machine) => new RFC2822Body(machine as Machine) },
+  { name: 'RFC2822List', create: (machine) => new RFC2822List(machine as Machine) },
 ];
 
 standardStates.factories = STATE_FACTORIES;

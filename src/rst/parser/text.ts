@@ -18,12 +18,12 @@ import { Element, type Node, Text as TextNode, element, unescape } from '../node
 import { codePointLength, columnWidth, lstrip, rstrip, strip } from '../python-text.js';
 import { StringList, UnexpectedIndentationError } from '../string-list.js';
 import { BODY_PATTERNS, CLASSIFIER_DELIMITER, NONALPHANUM7BIT } from './patterns.js';
+import { PUNCTUATION_7BIT } from './body.js';
 import { type Context, RSTState } from './rst-state.js';
 import {
   EOFError,
   StateCorrection,
   TransitionCorrection,
-  type TransitionMethod,
   type TransitionResult,
   type TransitionSpec,
 } from './state-machine.js';
@@ -35,21 +35,21 @@ export class Text extends RSTState {
 
   protected override initialTransitions(): TransitionSpec[] {
     return [
-      { name: 'underline', pattern: BODY_PATTERNS.line, nextState: 'Body' },
+      { name: 'underline', pattern: BODY_PATTERNS.line, nextState: 'Body', first: PUNCTUATION_7BIT },
       { name: 'text', pattern: /^/u, nextState: 'Body' },
     ];
   }
 
-  protected transitionMethod(name: string): TransitionMethod<Context> {
+  dispatch(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
     switch (name) {
       case 'blank':
-        return (m, c, n) => this.blank(m, c, n);
+        return this.blank(m, c, n);
       case 'indent':
-        return (m, c, n) => this.indent(m, c, n);
+        return this.indent(m, c, n);
       case 'underline':
-        return (m, c, n) => this.underline(m, c, n);
+        return this.underline(m, c, n);
       case 'text':
-        return (m, c, n) => this.text(m, c, n);
+        return this.text(m, c, n);
       default:
         throw new Error(`${this.name} has no transition method ${name}`);
     }
@@ -179,7 +179,7 @@ export class Text extends RSTState {
     const offset = this.stateMachine.lineOffset;
     const parentNode = new Element('Element');
     const newAbsOffset = this.nestedParse(this.stateMachine.inputLines.slice(offset), absLineOffset, parentNode, false, {
-      stateFactories: [(machine) => new QuotedLiteralBlock(machine as never)],
+      stateFactories: [{ name: 'QuotedLiteralBlock', create: (machine) => new QuotedLiteralBlock(machine as never) }],
       initialState: 'QuotedLiteralBlock',
     });
     this.gotoLine(newAbsOffset);
@@ -441,23 +441,23 @@ export class QuotedLiteralBlock extends RSTState {
 
   protected override initialTransitions(): TransitionSpec[] {
     return [
-      { name: 'initial_quoted', pattern: INITIAL_QUOTED },
+      { name: 'initial_quoted', pattern: INITIAL_QUOTED, first: PUNCTUATION_7BIT },
       { name: 'text', pattern: /^/u },
     ];
   }
 
-  protected transitionMethod(name: string): TransitionMethod<Context> {
+  dispatch(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
     switch (name) {
       case 'blank':
-        return (m, c, n) => this.blank(m, c, n);
+        return this.blank(m, c, n);
       case 'indent':
-        return (m, c, n) => this.indent(m, c, n);
+        return this.indent(m, c, n);
       case 'initial_quoted':
-        return (m, c, n) => this.initialQuoted(m, c, n);
+        return this.initialQuoted(m, c, n);
       case 'quoted':
-        return (m, c, n) => this.quoted(m, c, n);
+        return this.quoted(m, c, n);
       case 'text':
-        return (m, c, n) => this.text(m, c, n);
+        return this.text(m, c, n);
       default:
         throw new Error(`${this.name} has no transition method ${name}`);
     }
