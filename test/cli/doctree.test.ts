@@ -1,0 +1,82 @@
+/**
+ * `specwright doctree`: docutils' pseudo-XML on stdout, messages on stderr,
+ * --out files, and bad input reported per file without stopping the run.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+// The tests run from temporary folders: load tsx by its resolved location.
+const tsx = import.meta.resolve('tsx');
+
+function specwright(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--import', tsx, main, ...args], { cwd, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'specwright-doctree-'));
+  mkdirSync(join(dir, 'specs', 'x'), { recursive: true });
+  writeFileSync(join(dir, 'specs', 'x', 'good.rst'), 'Title\n=====\n\nSome *text* and a bad `ref.\n');
+  writeFileSync(join(dir, 'latin1.rst'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+  writeFileSync(join(dir, 'nul.rst'), Buffer.from('abc\x00def\n', 'latin1'));
+  mkdirSync(join(dir, 'folder.rst'));
+  return dir;
+}
+
+test('prints the published tree and the warning stream, source as given', () => {
+  const dir = workspace();
+  const run = specwright(['doctree', '--report-level', '1', 'specs/x/good.rst'], dir);
+  assert.equal(run.status, 0);
+  assert.match(run.stdout, /^<document ids="title" names="title" source="specs\/x\/good.rst" title="Title">\n/);
+  assert.match(run.stdout, /<emphasis>\n +text\n/);
+  assert.equal(
+    run.stderr,
+    'specs/x/good.rst:4: (WARNING/2) Inline interpreted text or phrase reference start-string without end-string.\n',
+  );
+});
+
+test('--parser-only leaves the title in its section (no transforms)', () => {
+  const dir = workspace();
+  const run = specwright(['doctree', '--parser-only', 'specs/x/good.rst'], dir);
+  assert.equal(run.status, 0);
+  assert.match(run.stdout, /^<document source="specs\/x\/good.rst">\n {4}<section ids="title" names="title">\n/);
+});
+
+test('--out writes .pseudoxml and .messages keeping relative folders', () => {
+  const dir = workspace();
+  const run = specwright(['doctree', '--out', 'out', 'specs/x/good.rst'], dir);
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, '');
+  assert.ok(readFileSync(join(dir, 'out', 'specs', 'x', 'good.pseudoxml'), 'utf8').startsWith('<document'));
+  assert.match(readFileSync(join(dir, 'out', 'specs', 'x', 'good.messages'), 'utf8'), /WARNING\/2/);
+});
+
+test('bad inputs get one clear line each; the other files are still processed', () => {
+  const dir = workspace();
+  const run = specwright(
+    ['doctree', '--out', 'out', 'missing.rst', 'latin1.rst', 'nul.rst', 'folder.rst', 'specs/x/good.rst'],
+    dir,
+  );
+  assert.notEqual(run.status, 0);
+  const lines = run.stderr.trim().split('\n');
+  assert.deepEqual(lines, [
+    'specwright: missing.rst: no such file',
+    'specwright: latin1.rst: is not valid UTF-8 (byte 0xe9 at offset 3)',
+    'specwright: nul.rst: contains a NUL byte at offset 3 (binary file?)',
+    'specwright: folder.rst: is a directory, not a file',
+  ]);
+  assert.ok(!run.stderr.includes('    at '), 'no stack trace');
+  assert.ok(existsSync(join(dir, 'out', 'specs', 'x', 'good.pseudoxml')));
+});
+
+test('an unknown profile is a usage error', () => {
+  const dir = workspace();
+  const run = specwright(['doctree', '--profile', 'nope', 'specs/x/good.rst'], dir);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /unknown profile "nope"/);
+});
