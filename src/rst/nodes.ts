@@ -229,11 +229,7 @@ export abstract class Node {
     if (ascend) siblings = true;
     const test = toPredicate(condition);
     if (includeSelf && test(this)) yield this;
-    if (descend && this.isElement()) {
-      for (const child of [...this.children]) {
-        yield* child.findall(test, { includeSelf: true, descend: true, siblings: false, ascend: false });
-      }
-    }
+    if (descend && this.isElement()) yield* descendants(this, test);
     if (siblings || ascend) {
       let node: Node = this;
       while (node.parent) {
@@ -266,6 +262,33 @@ export abstract class Node {
 }
 
 export type NodeCondition = string | ((node: Node) => boolean);
+
+/**
+ * The descendants of `root` in document order, reading children by index as
+ * the walk reaches them, as iterating a docutils Element does (changes the
+ * consumer makes to not-yet-visited parts are seen).
+ */
+function* descendants(root: Element, test: (node: Node) => boolean): Generator<Node> {
+  const parents: Element[] = [root];
+  const indexes: number[] = [0];
+  while (parents.length > 0) {
+    const top = parents.length - 1;
+    const parent = parents[top]!;
+    const index = indexes[top]!;
+    if (index >= parent.children.length) {
+      parents.pop();
+      indexes.pop();
+      continue;
+    }
+    indexes[top] = index + 1;
+    const child = parent.children[index]!;
+    if (test(child)) yield child;
+    if (child instanceof Element && child.children.length > 0) {
+      parents.push(child);
+      indexes.push(0);
+    }
+  }
+}
 
 function toPredicate(condition: NodeCondition | undefined): (node: Node) => boolean {
   if (condition === undefined) return () => true;

@@ -5,15 +5,13 @@
  * With --out DIR every PATH is written to DIR/<PATH minus .rst>.pseudoxml
  * and .messages (relative folders kept), all in one process.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
-import { parseDocument } from '../../rst/parse.js';
-import { publish } from '../../rst/publish.js';
-import { toPseudoXml } from '../../rst/writers/pseudoxml.js';
-import { profileRegistry, PROFILE_NAMES, type ProfileName } from '../../rst/profiles/index.js';
+import { PROFILE_NAMES, type ProfileName } from '../../rst/profiles/index.js';
 import { UserError } from '../errors.js';
-import { readSourceFile } from '../read-input.js';
+import { processDoctreeFile, type DoctreeJob, type DoctreeResult } from '../doctree-job.js';
 
 interface DoctreeOptions {
   parserOnly?: boolean;
@@ -35,8 +33,8 @@ export function registerDoctreeCommand(program: Command): void {
     .option('--profile <name>', `roles and directives to know: ${PROFILE_NAMES.join(' or ')}`, 'docutils')
     .option('--report-level <n>', 'lowest message level reported (1 info … 4 severe; 5 none)', '2')
     .option('--halt-level <n>', 'message level that stops processing (5: never)', '5')
-    .action((paths: string[], options: DoctreeOptions) => {
-      process.exitCode = runDoctree(paths, options);
+    .action(async (paths: string[], options: DoctreeOptions) => {
+      process.exitCode = await runDoctree(paths, options);
     });
 }
 
@@ -48,64 +46,80 @@ function parseLevel(value: string, option: string): number {
   return level;
 }
 
-function outputBase(outDir: string, path: string): string {
-  let relativePath = isAbsolute(path) ? relative(process.cwd(), path) : path;
-  if (relativePath.startsWith('..') || isAbsolute(relativePath)) relativePath = relativePath.replace(/^(\.\.\/|\/)+/, '');
-  const stem = relativePath.endsWith('.rst') ? relativePath.slice(0, -4) : relativePath;
-  return join(outDir, stem);
-}
+/** Below this many files, starting worker threads costs more than it saves. */
+const PARALLEL_THRESHOLD = 48;
 
-export function runDoctree(paths: readonly string[], options: DoctreeOptions): number {
+export async function runDoctree(paths: readonly string[], options: DoctreeOptions): Promise<number> {
   if (!(PROFILE_NAMES as readonly string[]).includes(options.profile)) {
     throw new UserError('usage', `unknown profile "${options.profile}" (expected ${PROFILE_NAMES.join(' or ')})`);
   }
-  const reportLevel = parseLevel(options.reportLevel, '--report-level');
-  const haltLevel = parseLevel(options.haltLevel, '--halt-level');
-  const root = resolve(options.root);
+  const job: DoctreeJob = {
+    reportLevel: parseLevel(options.reportLevel, '--report-level'),
+    haltLevel: parseLevel(options.haltLevel, '--halt-level'),
+    root: resolve(options.root),
+    profile: options.profile as ProfileName,
+    parserOnly: Boolean(options.parserOnly),
+    debug: process.argv.includes('--debug'),
+    ...(options.out ? { out: options.out } : {}),
+  };
+  const threads = Math.min(availableParallelism(), Math.floor(paths.length / (PARALLEL_THRESHOLD / 2)));
   let failures = 0;
-  for (const path of paths) {
-    let text: string;
-    try {
-      text = readSourceFile(path);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      process.stderr.write(`specwright: ${error.describe()}\n`);
+  const report = (result: DoctreeResult): void => {
+    if (result.error) {
+      process.stderr.write(result.error + '\n');
       failures++;
-      continue;
+      return;
     }
-    let messages = '';
-    const settings = {
-      reportLevel,
-      haltLevel,
-      root,
-      syntaxHighlight: 'none' as const,
-      warningStream: (chunk: string) => {
-        messages += chunk;
-      },
-    };
-    const registry = profileRegistry(options.profile as ProfileName);
-    let tree: string;
-    try {
-      if (options.parserOnly) {
-        tree = toPseudoXml(parseDocument(text, { sourcePath: path, settings, registry }));
-      } else {
-        tree = toPseudoXml(publish(text, { sourcePath: path, settings, registry }).document);
-      }
-    } catch (error) {
-      process.stderr.write(`specwright: ${path}: internal error: ${(error as Error).message}\n`);
-      if (process.argv.includes('--debug')) process.stderr.write(`${(error as Error).stack}\n`);
-      failures++;
-      continue;
-    }
-    if (options.out) {
-      const base = outputBase(options.out, path);
-      mkdirSync(dirname(base), { recursive: true });
-      writeFileSync(`${base}.pseudoxml`, tree);
-      writeFileSync(`${base}.messages`, messages);
-    } else {
-      process.stdout.write(tree);
-      process.stderr.write(messages);
-    }
+    if (result.tree !== undefined) process.stdout.write(result.tree);
+    if (result.messages) process.stderr.write(result.messages);
+  };
+  if (threads < 2) {
+    for (const path of paths) report(processDoctreeFile(path, job));
+  } else {
+    await runInWorkers(paths, job, threads, report);
   }
   return failures > 0 ? 1 : 0;
+}
+
+/**
+ * Split the paths into contiguous shares, one per worker thread, and
+ * report results in the order of the paths.
+ */
+async function runInWorkers(
+  paths: readonly string[],
+  job: DoctreeJob,
+  threads: number,
+  report: (result: DoctreeResult) => void,
+): Promise<void> {
+  const workerFile = new URL(`../doctree-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const share = Math.ceil(paths.length / threads);
+  const shares: string[][] = [];
+  for (let start = 0; start < paths.length; start += share) shares.push(paths.slice(start, start + share));
+  const results: DoctreeResult[][] = shares.map(() => []);
+  const reported = shares.map(() => 0);
+  let next = 0;
+  // Report everything that is ready, in path order: the shares finish in any order.
+  const drain = (): void => {
+    while (next < shares.length) {
+      const ready = results[next]!;
+      while (reported[next]! < ready.length) report(ready[reported[next]!++]!);
+      if (reported[next] !== shares[next]!.length) return;
+      next++;
+    }
+  };
+  await Promise.all(
+    shares.map(
+      (sharePaths, index) =>
+        new Promise<void>((resolveShare, rejectShare) => {
+          const worker = new Worker(workerFile, { workerData: { paths: sharePaths, job } });
+          worker.on('message', (result: DoctreeResult) => {
+            results[index]!.push(result);
+            drain();
+          });
+          worker.on('error', rejectShare);
+          worker.on('exit', () => resolveShare());
+        }),
+    ),
+  );
+  drain();
 }

@@ -92,11 +92,33 @@ export function* findallLive(node: Node, condition: string | ((node: Node) => bo
   yield* walkLive(node, test);
 }
 
-function* walkLive(node: Node, test: (node: Node) => boolean): Generator<Node> {
-  if (test(node)) yield node;
-  if (!node.isElement()) return;
-  const children = node.children;
-  for (let index = 0; index < children.length; index++) yield* walkLive(children[index]!, test);
+/**
+ * Pre-order, reading each element's children by index as the walk reaches
+ * them (like iterating a docutils Element), so changes made by the consumer
+ * are seen. Iterative: recursive generators cost a frame per level per node.
+ */
+function* walkLive(root: Node, test: (node: Node) => boolean): Generator<Node> {
+  if (test(root)) yield root;
+  if (!root.isElement()) return;
+  const parents: Element[] = [root as Element];
+  const indexes: number[] = [0];
+  while (parents.length > 0) {
+    const top = parents.length - 1;
+    const parent = parents[top]!;
+    const index = indexes[top]!;
+    if (index >= parent.children.length) {
+      parents.pop();
+      indexes.pop();
+      continue;
+    }
+    indexes[top] = index + 1;
+    const child = parent.children[index]!;
+    if (test(child)) yield child;
+    if (child.isElement()) {
+      parents.push(child as Element);
+      indexes.push(0);
+    }
+  }
 }
 
 /** Elements of one kind, collected first (docutils' `tuple(node.findall(cls))`). */

@@ -1,0 +1,82 @@
+/**
+ * One document through `specwright doctree`: read, parse or publish, render
+ * pseudo-XML, and write it (with --out). Shared by the main thread and the
+ * worker threads that process long file lists in parallel.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { parseDocument } from '../rst/parse.js';
+import { publish } from '../rst/publish.js';
+import { toPseudoXml } from '../rst/writers/pseudoxml.js';
+import { profileRegistry, type ProfileName } from '../rst/profiles/index.js';
+import { UserError } from './errors.js';
+import { readSourceFile } from './read-input.js';
+
+export interface DoctreeJob {
+  reportLevel: number;
+  haltLevel: number;
+  /** Absolute directory include/raw files must stay in. */
+  root: string;
+  profile: ProfileName;
+  parserOnly: boolean;
+  /** Output directory; undefined: the caller prints. */
+  out?: string;
+  debug: boolean;
+}
+
+export interface DoctreeResult {
+  /** One line for stderr when the file could not be processed. */
+  error?: string;
+  /** Pseudo-XML and warning stream, when not written to --out. */
+  tree?: string;
+  messages?: string;
+}
+
+/** Where --out puts a document's outputs (without extension). */
+export function outputBase(outDir: string, path: string): string {
+  let relativePath = isAbsolute(path) ? relative(process.cwd(), path) : path;
+  if (relativePath.startsWith('..') || isAbsolute(relativePath)) relativePath = relativePath.replace(/^(\.\.\/|\/)+/, '');
+  const stem = relativePath.endsWith('.rst') ? relativePath.slice(0, -4) : relativePath;
+  return join(outDir, stem);
+}
+
+export function processDoctreeFile(path: string, job: DoctreeJob): DoctreeResult {
+  let text: string;
+  try {
+    text = readSourceFile(path);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { error: `specwright: ${error.describe()}` };
+  }
+  let messages = '';
+  const settings = {
+    reportLevel: job.reportLevel,
+    haltLevel: job.haltLevel,
+    root: job.root,
+    syntaxHighlight: 'none' as const,
+    warningStream: (chunk: string) => {
+      messages += chunk;
+    },
+  };
+  const registry = profileRegistry(job.profile);
+  let tree: string;
+  try {
+    const document = job.parserOnly
+      ? parseDocument(text, { sourcePath: path, settings, registry })
+      : publish(text, { sourcePath: path, settings, registry }).document;
+    tree = toPseudoXml(document);
+  } catch (error) {
+    const detail = job.debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+    return { error: `specwright: ${path}: internal error: ${(error as Error).message}${detail}` };
+  }
+  if (!job.out) return { tree, messages };
+  const base = outputBase(job.out, path);
+  try {
+    mkdirSync(dirname(base), { recursive: true });
+    writeFileSync(`${base}.pseudoxml`, tree);
+    writeFileSync(`${base}.messages`, messages);
+  } catch (error) {
+    return { error: `specwright: ${base}.pseudoxml: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  return {};
+}
