@@ -80,3 +80,22 @@ test('an unknown profile is a usage error', () => {
   assert.equal(run.status, 2);
   assert.match(run.stderr, /unknown profile "nope"/);
 });
+
+test('many files are processed in parallel but printed in the order given', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'specwright-doctree-many-'));
+  const names: string[] = [];
+  for (let index = 0; index < 70; index++) {
+    const name = `doc-${String(index).padStart(2, '0')}.rst`;
+    writeFileSync(join(dir, name), index === 33 ? 'broken `ref\n' : `Paragraph ${index}.\n`);
+    names.push(name);
+  }
+  names.splice(10, 0, 'absent.rst');
+  const run = specwright(['doctree', ...names], dir);
+  assert.equal(run.status, 1);
+  const sources = [...run.stdout.matchAll(/<document source="([^"]+)">/g)].map((match) => match[1]);
+  assert.deepEqual(sources, names.filter((name) => name !== 'absent.rst'));
+  assert.deepEqual(run.stderr.trim().split('\n'), [
+    'specwright: absent.rst: no such file',
+    'doc-33.rst:1: (WARNING/2) Inline interpreted text or phrase reference start-string without end-string.',
+  ]);
+});
