@@ -15,8 +15,8 @@ import type { Diagnostic, Fix, TextEdit } from './diagnostic.js';
 
 export type GuardVerdict = { readonly equal: true } | { readonly equal: false; readonly reason: string };
 
-/** Decides whether `fixed` means the same document as `original`. */
-export type TreeGuard = (original: string, fixed: string, path: string) => GuardVerdict;
+/** Decides whether `fixed` means the same document as `original` (`path` absolute; `root` the repository root). */
+export type TreeGuard = (original: string, fixed: string, path: string, root?: string) => GuardVerdict;
 
 /** Most passes before giving up on convergence (each pass applies every non-overlapping fix). */
 export const MAX_FIX_PASSES = 10;

@@ -10,10 +10,12 @@ import { lineLength } from './rules/line-length.js';
 import { noCarriageReturn } from './rules/no-carriage-return.js';
 import { noTabs } from './rules/no-tabs.js';
 import { noZeroWidthSpace } from './rules/no-zero-width-space.js';
+import { templateSections } from './rules/template-sections.js';
 import { trailingWhitespace } from './rules/trailing-whitespace.js';
 
 export const RULES = [
   directoryLayout,
+  templateSections,
   lineLength,
   trailingWhitespace,
   noTabs,

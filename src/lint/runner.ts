@@ -34,12 +34,20 @@ import {
 } from './rule.js';
 import { SourceText } from './source-text.js';
 import { fileEncoding } from './rules/file-encoding.js';
+import { publishForLint } from './engine.js';
 
 /** Publishes a document for the rules that read the tree (the engine's publish). */
 export type PublishFunction = (
   text: string,
-  options: { readonly sourcePath: string; readonly extensions: readonly string[] },
-) => { readonly document: Document };
+  options: {
+    /** Path of the file (absolute): messages name it and includes are relative to it. */
+    readonly sourcePath: string;
+    /** Sphinx extensions the repository loads. */
+    readonly extensions: readonly string[];
+    /** Files outside this directory may not be included. */
+    readonly root?: string;
+  },
+) => { readonly document: Document; readonly messages?: string };
 
 export interface FixSettings {
   /** Checks that the fixed text publishes to the same tree; null = no check available. */
@@ -55,7 +63,7 @@ export interface LintOptions {
   readonly configFile?: string;
   /** Rule settings that win over the configuration (from the command line). */
   readonly ruleOverrides?: Readonly<Record<string, RuleSettingInput>>;
-  /** The engine's publish; without it, rules that need the document are skipped (see `notices`). */
+  /** Publishes documents for the rules that read the tree; default the engine, null skips those rules (see `notices`). */
   readonly publish?: PublishFunction | null;
   readonly fix?: FixSettings | null;
 }
@@ -172,6 +180,7 @@ export function lintText(input: LintTextInput): LintTextResult {
   };
   const visitors: RuleVisitors[] = [];
   const documentVisitors: RuleVisitors[] = [];
+  const extensions = input.repository?.sphinxExtensions().extensions ?? [];
   for (const active of input.rules) {
     const rule = active.rule;
     if (!isFileRule(rule) || rule.meta.id === fileEncoding.meta.id) continue;
@@ -181,6 +190,10 @@ export function lintText(input: LintTextInput): LintTextResult {
       ruleId,
       options: active.options,
       file,
+      publish(text: string, sourcePath: string) {
+        if (!input.publish) throw new Error(`rule ${ruleId} needs the document but declares needsDocument false`);
+        return input.publish(text, { sourcePath, extensions, ...(input.repository ? { root: input.repository.root } : {}) }).document;
+      },
       template() {
         if (!input.repository || !input.location) return null;
         return {
@@ -224,8 +237,11 @@ export function lintText(input: LintTextInput): LintTextResult {
   }
   for (const visitor of [...visitors, ...documentVisitors]) visitor.source?.(source);
   if (documentVisitors.length > 0 && input.publish) {
-    const extensions = input.repository?.sphinxExtensions().extensions ?? [];
-    const { document } = input.publish(input.text, { sourcePath: input.displayPath, extensions });
+    const { document } = input.publish(input.text, {
+      sourcePath: input.path,
+      extensions,
+      ...(input.repository ? { root: input.repository.root } : {}),
+    });
     for (const visitor of documentVisitors) visitor.document?.(document);
     const enter = new Map<string, NodeVisitor[]>();
     const exit = new Map<string, NodeVisitor[]>();
@@ -439,7 +455,7 @@ function lintFile(session: Session, target: FileTarget): FileResult {
   }
   const repository = target.state.repository;
   const location = repository.locate(target.path);
-  const publish = session.options.publish ?? null;
+  const publish = session.options.publish === undefined ? publishForLint : session.options.publish;
   const lintOnce = (text: string): LintTextResult => {
     const result = lintText({
       text,
@@ -467,7 +483,7 @@ function lintFile(session: Session, target: FileTarget): FileResult {
       diagnostics: [...outcome.diagnostics],
     };
   }
-  const verdict = fix.guard ? fix.guard(read.text, outcome.text, target.displayPath) : null;
+  const verdict = fix.guard ? fix.guard(read.text, outcome.text, target.path, repository.root) : null;
   if (verdict && !verdict.equal) {
     const original = lintOnce(read.text);
     return {

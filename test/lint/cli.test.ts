@@ -7,27 +7,26 @@ import { chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
-import { makeTree } from '../spec/temp-directory.js';
-import { brief, lintJson, runLint } from './lint-helpers.js';
+import { brief, lintJson, runLint, specRepository } from './lint-helpers.js';
 
 const CLEAN = 'Title\n=====\n\nText.\n';
 const MAIN = join(import.meta.dirname, '../../src/cli/main.ts');
 
 describe('specwright lint: exit codes', () => {
   it('exits 0 when clean and prints nothing', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': CLEAN });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': CLEAN });
     const run = runLint(root);
     assert.deepEqual(run, { code: 0, stdout: '', stderr: '' });
   });
 
   it('exits 1 on errors, 0 on warnings only', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': 'Title \n=====\n' });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'Title \n=====\n' });
     assert.equal(runLint(root).code, 1);
     assert.equal(runLint(root, [], { rule: ['trailing-whitespace=warning'] }).code, 0);
   });
 
   it('exits 2 on a bad configuration, naming the file and key', () => {
-    const root = makeTree({ 'specwright.toml': '[rules]\nline-lenght = "off"\n', 'specs/rocky/approved/a.rst': CLEAN });
+    const root = specRepository({ 'specwright.toml': '[rules]\nline-lenght = "off"\n', 'specs/rocky/approved/a.rst': CLEAN });
     assert.throws(() => runLint(root), (error: Error & { describe(): string }) => {
       assert.equal(error.describe(), 'specwright.toml: rules.line-lenght: unknown rule "line-lenght" (did you mean "line-length"?); `specwright rules` lists them');
       return true;
@@ -35,28 +34,28 @@ describe('specwright lint: exit codes', () => {
   });
 
   it('rejects unknown rule options with the key named', () => {
-    const root = makeTree({ 'specwright.toml': '[rules]\nline-length = { maximum = 80 }\n', 'specs/rocky/approved/a.rst': CLEAN });
+    const root = specRepository({ 'specwright.toml': '[rules]\nline-length = { maximum = 80 }\n', 'specs/rocky/approved/a.rst': CLEAN });
     assert.throws(() => runLint(root), /rules\.line-length\.maximum: unknown key/);
-    const wrongType = makeTree({ 'specwright.toml': '[rules]\nline-length = { max = "80" }\n', 'specs/rocky/approved/a.rst': CLEAN });
+    const wrongType = specRepository({ 'specwright.toml': '[rules]\nline-length = { max = "80" }\n', 'specs/rocky/approved/a.rst': CLEAN });
     assert.throws(() => runLint(wrongType), /rules\.line-length\.max: must be an integer, not the string "80"/);
   });
 
   it('rejects an unknown format and a bad --rule', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': CLEAN });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': CLEAN });
     assert.throws(() => runLint(root, [], { format: 'xml' }), /unknown format; choose one of stylish, json, sarif, github, rdjson/);
     assert.throws(() => runLint(root, [], { rule: ['line-length'] }), /expected RULE=SEVERITY/);
     assert.throws(() => runLint(root, [], { rule: ['lin-length=off'] }), /did you mean "line-length"/);
   });
 
   it('exits 2 when there is nothing to lint', () => {
-    const root = makeTree({ 'README.md': 'x\n' });
+    const root = specRepository({ 'README.md': 'x\n' });
     assert.throws(() => runLint(root), /no spec files found/);
   });
 });
 
 describe('specwright lint: paths', () => {
   it('reports a missing path in one line, still lints the others, and exits 2', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': 'x \n' });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'x \n' });
     const run = lintJson(root, ['missing.rst', 'specs/rocky/approved/a.rst']);
     assert.equal(run.code, 2);
     assert.equal(run.stderr, 'specwright: missing.rst: no such file or directory\n');
@@ -64,7 +63,7 @@ describe('specwright lint: paths', () => {
   });
 
   it('reports an unreadable file in one line', { skip: process.getuid?.() === 0 && 'root can read everything' }, () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': CLEAN });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': CLEAN });
     chmodSync(join(root, 'specs/rocky/approved/a.rst'), 0o000);
     const run = lintJson(root, ['specs/rocky/approved/a.rst']);
     assert.equal(run.code, 2);
@@ -72,7 +71,7 @@ describe('specwright lint: paths', () => {
   });
 
   it('lints a directory: the specs of the layout under it, shown with the path as given', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': 'x \n', 'specs/stein/approved/b.rst': 'y \n' });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'x \n', 'specs/stein/approved/b.rst': 'y \n' });
     const run = lintJson(root, ['specs/rocky']);
     assert.deepEqual(brief(run.findings), ['specs/rocky/approved/a.rst:1 trailing-whitespace']);
     const fromInside = lintJson(join(root, 'specs'), ['stein']);
@@ -80,32 +79,32 @@ describe('specwright lint: paths', () => {
   });
 
   it('lints any .rst files in a directory outside the layout', () => {
-    const root = makeTree({ 'doc/source/index.rst': 'x \n', 'doc/source/notes.txt': 'y \n' });
+    const root = specRepository({ 'doc/source/index.rst': 'x \n', 'doc/source/notes.txt': 'y \n' });
     const run = lintJson(root, ['doc']);
     assert.deepEqual(brief(run.findings), ['doc/source/index.rst:1 trailing-whitespace']);
   });
 
   it('lints a named file of any extension, relative to the current directory', () => {
-    const root = makeTree({ 'notes.txt': 'x\t\n' });
+    const root = specRepository({ 'notes.txt': 'x\t\n' });
     const run = lintJson(join(root), ['notes.txt']);
     assert.deepEqual(brief(run.findings), ['notes.txt:1 trailing-whitespace']);
   });
 
   it('skips excluded files even when named (pre-commit passes every changed file)', () => {
-    const root = makeTree({ 'specwright.toml': 'exclude = ["specs/abandoned"]\n', 'specs/abandoned/a.rst': 'x \n', 'specs/rocky/approved/b.rst': CLEAN });
+    const root = specRepository({ 'specwright.toml': 'exclude = ["specs/abandoned"]\n', 'specs/abandoned/a.rst': 'x \n', 'specs/rocky/approved/b.rst': CLEAN });
     const run = lintJson(root, ['specs/abandoned/a.rst']);
     assert.deepEqual(run.findings, []);
     assert.equal(run.code, 0);
   });
 
   it('lints a file once even when named twice or through a directory', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': 'x \n' });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'x \n' });
     const run = lintJson(root, ['specs/rocky/approved/a.rst', 'specs/rocky/approved/a.rst']);
     assert.equal(run.findings.length, 1);
   });
 
   it('follows a symbolic link to a spec', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': 'x \n' });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'x \n' });
     symlinkSync(join(root, 'specs/rocky/approved/a.rst'), join(root, 'link.rst'));
     const run = lintJson(root, ['link.rst']);
     assert.deepEqual(brief(run.findings), ['link.rst:1 trailing-whitespace']);
@@ -114,7 +113,7 @@ describe('specwright lint: paths', () => {
 
 describe('specwright lint: the program', () => {
   it('runs through main() and writes a report file with --output', async () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': 'x \n' });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'x \n' });
     const cwd = process.cwd();
     try {
       process.chdir(root);
@@ -127,7 +126,7 @@ describe('specwright lint: the program', () => {
   });
 
   it('prints a user error without a stack trace and exits 2', () => {
-    const root = makeTree({ 'specwright.toml': '[rules\n', 'specs/rocky/approved/a.rst': CLEAN });
+    const root = specRepository({ 'specwright.toml': '[rules\n', 'specs/rocky/approved/a.rst': CLEAN });
     const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), MAIN, 'lint'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /^specwright: specwright\.toml: 1:\d+: invalid TOML: /);

@@ -15,7 +15,7 @@ import type { RuleSettingInput } from '../../src/spec/config.js';
 import { PARITY_REPOSITORIES } from './parity-data.js';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/conformance/corpus');
-const REPO_TEST_RULES = ['line-length', 'trailing-whitespace', 'no-carriage-return', 'no-zero-width-space'];
+const REPO_TEST_RULES = ['template-sections', 'line-length', 'trailing-whitespace', 'no-carriage-return', 'no-zero-width-space'];
 
 /**
  * nova-specs specs/ussuri/implemented/action-event-fault-details.rst really

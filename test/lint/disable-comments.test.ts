@@ -2,8 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { nextBlockRange, parseDisableComments } from '../../src/lint/disable-comments.js';
 import { SourceText } from '../../src/lint/source-text.js';
-import { makeTree } from '../spec/temp-directory.js';
-import { brief, lintJson } from './lint-helpers.js';
+import { brief, lintJson, specRepository } from './lint-helpers.js';
 
 describe('disable comments', () => {
   it('parses file-wide and next-block directives', () => {
@@ -25,7 +24,7 @@ describe('disable comments', () => {
 
   it('turns findings off in a real run', () => {
     const long = `${'word '.repeat(20)}end`;
-    const root = makeTree({
+    const root = specRepository({
       'specs/rocky/approved/a.rst': ['Title', '=====', '', '.. specwright-disable-next: line-length', long, long, '', long, 'tail ', ''].join('\n'),
       'specs/rocky/approved/b.rst': ['.. specwright-disable: trailing-whitespace', '', 'tail ', long, ''].join('\n'),
     });

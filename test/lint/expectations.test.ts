@@ -4,8 +4,8 @@
  *
  *     .. expect: rule-a, rule-b
  *
- * says the next line has findings of exactly those rules; every other line
- * must have none.
+ * says the next non-blank line has findings of exactly those rules; every
+ * other line must have none.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -32,7 +32,9 @@ describe('inline expectations', () => {
       for (const line of source.lines) {
         const match = EXPECT.exec(line.text);
         if (!match) continue;
-        for (const rule of match[1]!.split(/[\s,]+/)) expected.push(`${line.number + 1} ${rule}`);
+        let target = line.number + 1;
+        while (target <= source.lines.length && source.line(target)!.text.trim() === '') target++;
+        for (const rule of match[1]!.split(/[\s,]+/)) expected.push(`${target} ${rule}`);
       }
       assert.ok(expected.length > 0, 'a fixture without expectations proves nothing');
       const actual = file.diagnostics.map((diagnostic) => `${diagnostic.range.start.line} ${diagnostic.rule}`);

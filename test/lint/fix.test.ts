@@ -7,8 +7,8 @@ import { applyFixes, fixUntilStable, writeFileAtomic } from '../../src/lint/fix.
 import { resolveRules } from '../../src/lint/rule-settings.js';
 import { lintText, lintPaths } from '../../src/lint/runner.js';
 import { defaultConfig } from '../../src/spec/config.js';
+import { runLint, specRepository } from './lint-helpers.js';
 import { makeTree } from '../spec/temp-directory.js';
-import { runLint } from './lint-helpers.js';
 
 const RULES = resolveRules(defaultConfig());
 
@@ -78,18 +78,27 @@ describe('atomic writes', () => {
 });
 
 describe('specwright lint --fix', () => {
-  it('fixes files, reports what remains and says the trees were not compared', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': 'Title \r\n=====\r\n\r\n\tText\r\nend', 'specs/rocky/approved/b.rst': 'Fine\n====\n' });
+  it('fixes files after checking that their trees do not change', () => {
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'Title \r\n=====\r\n\r\n\tText\r\nend', 'specs/rocky/approved/b.rst': 'Fine\n====\n' });
     const run = runLint(root, [], { fix: true, format: 'json' });
     assert.equal(run.code, 0);
     assert.deepEqual(JSON.parse(run.stdout), []);
     assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), 'Title\n=====\n\n        Text\nend\n');
     assert.equal(readFileSync(join(root, 'specs/rocky/approved/b.rst'), 'utf8'), 'Fine\n====\n');
-    assert.match(run.stderr, /fixed 1 file \(raw-text fixes only; the document trees were not compared/);
+    assert.equal(run.stderr, 'specwright: fixed 1 file\n');
+  });
+
+  it("refuses a fix that would change the document (U+001C is a line break to docutils)", () => {
+    const text = "Para\n\nTitle\x1c\n=====\n\ntext\n";
+    const root = specRepository({ 'specs/rocky/approved/a.rst': text });
+    const run = runLint(root, [], { fix: true, format: 'json' });
+    assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), text);
+    assert.match(run.stderr, /^specwright: specs\/rocky\/approved\/a\.rst: fixes not written: the fixed text publishes to a different document tree/);
+    assert.deepEqual(JSON.parse(run.stdout).map((finding: { rule: string }) => finding.rule), ['trailing-whitespace']);
   });
 
   it('does not write when the guard says the tree changed', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': 'Title \n=====\n' });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'Title \n=====\n' });
     const report = lintPaths([], { cwd: root, fix: { guard: () => ({ equal: false, reason: 'the tree changed' }), write: true } });
     assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), 'Title \n=====\n');
     assert.equal(report.files[0]!.fix?.guard, 'changed');
@@ -97,7 +106,7 @@ describe('specwright lint --fix', () => {
   });
 
   it('writes when the guard agrees, and says so', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': 'Title \n=====\n' });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'Title \n=====\n' });
     const seen: Array<[string, string]> = [];
     const report = lintPaths([], {
       cwd: root,

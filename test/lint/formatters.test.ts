@@ -4,10 +4,10 @@ import { FORMATTERS } from '../../src/lint/formatters/index.js';
 import { escapeData, escapeProperty } from '../../src/lint/formatters/github.js';
 import { RULES } from '../../src/lint/registry.js';
 import { lintPaths, type LintReport } from '../../src/lint/runner.js';
-import { makeTree } from '../spec/temp-directory.js';
+import { specRepository } from './lint-helpers.js';
 
 function sampleReport(): LintReport {
-  const root = makeTree({
+  const root = specRepository({
     'specs/rocky/approved/a.rst': `Café \n====\n\n漢字 ${'word '.repeat(16)}end\n`,
     'specs/rocky/approved/b.rst': 'Fine\n====\n\ntext\u200bhere\n',
     'specs/rocky/stray.rst': 'x\n',
@@ -63,7 +63,8 @@ describe('formatters', () => {
       assert.ok(location.region.startLine >= 1 && location.region.startColumn >= 1);
     }
     assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'specs/rocky/approved/a.rst');
-    assert.match(run.tool.driver.rules[1].help.text, /^# line-length\n/);
+    const lineLength = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'line-length');
+    assert.match(lineLength.help.text, /^# line-length\n/);
   });
 
   it('rdjson: UTF-8 byte columns and fixes as suggestions', () => {

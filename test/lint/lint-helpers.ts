@@ -2,6 +2,7 @@
  * Running `specwright lint` in-process for tests.
  */
 import { runLintCommand, type LintCommandOptions } from '../../src/cli/commands/lint.js';
+import { makeTree } from '../spec/temp-directory.js';
 import type { JsonFinding } from '../../src/lint/formatters/json.js';
 
 export interface CommandRun {
@@ -30,4 +31,15 @@ export function lintJson(cwd: string, paths: readonly string[] = [], options: Li
 /** "file:line rule" lines, compact for assertions. */
 export function brief(findings: readonly JsonFinding[]): string[] {
   return findings.map((finding) => `${finding.file}:${finding.line} ${finding.rule}`);
+}
+
+/**
+ * A test repository whose template (specs/template.rst) has a title and no
+ * sections, so that specs without sections meet it: tests of other rules
+ * are not flooded with template-sections findings.
+ */
+export const TITLE_ONLY_TEMPLATE = 'Template\n========\n\nA spec has a title and nothing else.\n';
+
+export function specRepository(files: Record<string, string | Buffer | null>): string {
+  return makeTree({ 'specs/template.rst': TITLE_ONLY_TEMPLATE, ...files });
 }

@@ -6,9 +6,10 @@
  *
  * For every file, with a specwright.toml reproducing the repository's test
  * settings, `specwright lint --format json` must:
- *   - report line-length, trailing-whitespace, no-carriage-return and (nova)
- *     no-zero-width-space exactly where the repo test fails the matching
- *     check, its first finding on the line the test names;
+ *   - report template-sections, line-length, trailing-whitespace,
+ *     no-carriage-return and (nova) no-zero-width-space exactly where the
+ *     repo test fails the matching check, the first line-length and
+ *     trailing-whitespace finding on the line the test names;
  *   - report trailing-whitespace, no-tabs, no-carriage-return and
  *     final-newline on exactly the lines doc8 reports D002–D005.
  */
@@ -21,8 +22,7 @@ import { runLintCommand } from '../../src/cli/commands/lint.js';
 import type { JsonFinding } from '../../src/lint/formatters/json.js';
 import { compare, loadFixture, materialize, PARITY_REPOSITORIES, type ParityFixture, type TitlesCheck } from './parity-data.js';
 
-/** The repo-test checks whose rules exist so far (template-sections needs the engine). */
-const IMPLEMENTED_CHECKS: readonly TitlesCheck[] = ['lines_wrapping', 'no_cr', 'trailing_spaces', 'no_zwsp'];
+const COMPARED_CHECKS: readonly TitlesCheck[] = ['titles', 'lines_wrapping', 'no_cr', 'trailing_spaces', 'no_zwsp'];
 
 const scratch = mkdtempSync(join(tmpdir(), 'specwright-parity-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -70,18 +70,18 @@ for (const repository of PARITY_REPOSITORIES) {
     const root = join(scratch, repository.name);
     materialize(fixture, repository, root);
     const findings = lintJson(root);
-    const { mismatches, counts } = compare(repository, fixture, findings, IMPLEMENTED_CHECKS);
+    const { mismatches, counts } = compare(repository, fixture, findings, COMPARED_CHECKS);
 
     it('covers every file of the verdicts', () => {
       assert.ok(Object.keys(fixture.verdicts).length > 0);
       for (const file of Object.keys(fixture.verdicts)) assert.ok(file in fixture.files, `${file} missing from the fixture`);
     });
 
-    it('fails the repo-test rules exactly where tests/test_titles.py fails', () => {
+    it('fails template-sections and the raw-text rules exactly where tests/test_titles.py fails', () => {
       const titlesMismatches = mismatches.filter((mismatch) => !mismatch.what.startsWith('doc8'));
       assert.deepEqual(titlesMismatches, []);
       // The data must exercise every compared check, or the comparison proves little.
-      for (const check of IMPLEMENTED_CHECKS) {
+      for (const check of COMPARED_CHECKS) {
         if (!repository.checks.includes(check)) continue;
         const rule = { lines_wrapping: 'line-length', no_cr: 'no-carriage-return', trailing_spaces: 'trailing-whitespace', no_zwsp: 'no-zero-width-space', titles: 'template-sections' }[check];
         assert.ok(counts.titles[rule]!.failing > 0, `no file fails ${check} in the data`);

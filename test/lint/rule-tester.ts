@@ -11,6 +11,7 @@ import { fixUntilStable } from '../../src/lint/fix.js';
 import { resolveRules } from '../../src/lint/rule-settings.js';
 import type { AnyFileRule } from '../../src/lint/rule.js';
 import { lintText, type PublishFunction } from '../../src/lint/runner.js';
+import { publishForLint } from '../../src/lint/engine.js';
 import { defaultConfig } from '../../src/spec/config.js';
 import type { Diagnostic } from '../../src/lint/diagnostic.js';
 
@@ -51,7 +52,7 @@ function lintWith(rule: AnyFileRule, code: string, options: Record<string, unkno
     repository: null,
     location: null,
     rules: active,
-    publish: publish ?? null,
+    publish: publish ?? publishForLint,
   }).diagnostics;
 }
 

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { treeGuard } from '../../lint/engine.js';
 import { FORMAT_NAMES, FORMATTERS, isFormatName } from '../../lint/formatters/index.js';
 import { lintPaths, type LintOptions, type LintReport } from '../../lint/runner.js';
 import { unknownRuleMessage } from '../../lint/rule-settings.js';
@@ -67,8 +68,7 @@ export function runLintCommand(paths: readonly string[], options: LintCommandOpt
     cwd: io.cwd,
     configFile: options.config,
     ruleOverrides: parseRuleFlags(options.rule ?? []),
-    publish: null,
-    fix: options.fix ? { guard: null, write: true } : null,
+    fix: options.fix ? { guard: treeGuard(), write: true } : null,
   };
   let report: LintReport;
   try {
@@ -101,7 +101,7 @@ export function runLintCommand(paths: readonly string[], options: LintCommandOpt
     if (fixed.length > 0) {
       io.stderr(
         `specwright: fixed ${fixed.length} file${fixed.length === 1 ? '' : 's'}` +
-          (unguarded.length > 0 ? ' (raw-text fixes only; the document trees were not compared: this build has no reStructuredText engine yet)' : '') +
+          (unguarded.length > 0 ? ` (${unguarded.length} without comparing document trees)` : '') +
           '\n',
       );
     }

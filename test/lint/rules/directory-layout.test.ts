@@ -1,14 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { makeTree } from '../../spec/temp-directory.js';
-import { brief, lintJson } from '../lint-helpers.js';
+import { brief, lintJson, specRepository } from '../lint-helpers.js';
 
 const CLEAN = 'Title\n=====\n\nText.\n';
 
 describe('directory-layout', () => {
   it('accepts approved, implemented and redirects, ignoring dot-files', () => {
-    const root = makeTree({
+    const root = specRepository({
       'specs/rocky/approved/a.rst': CLEAN,
       'specs/rocky/implemented/b.rst': CLEAN,
       'specs/rocky/redirects': 'a.rst ../approved/a.rst\n',
@@ -21,7 +20,7 @@ describe('directory-layout', () => {
   });
 
   it('reports other entries of a release directory and non-.rst files', () => {
-    const root = makeTree({
+    const root = specRepository({
       'specs/rocky/approved/a.rst': CLEAN,
       'specs/rocky/b.rst': CLEAN,
       'specs/rocky/proposed/c.rst': CLEAN,
@@ -48,7 +47,7 @@ describe('directory-layout', () => {
   });
 
   it('checks only where named files sit (as pre-commit passes them)', () => {
-    const root = makeTree({
+    const root = specRepository({
       'specs/rocky/approved/a.rst': CLEAN,
       'specs/rocky/b.rst': CLEAN,
       'specs/stein/elsewhere/c.rst': CLEAN,
@@ -60,7 +59,7 @@ describe('directory-layout', () => {
   });
 
   it('follows the configured layout and release entries', () => {
-    const root = makeTree({
+    const root = specRepository({
       'specwright.toml': '[layout]\nspecs = "specs/{release}/*.rst"\nrelease-entries = ["redirects"]\n',
       'specs/2025.1/a.rst': CLEAN,
       'specs/2025.1/redirects': 'x\n',
@@ -71,7 +70,7 @@ describe('directory-layout', () => {
   });
 
   it('skips excluded directories and honours per-file ignores', () => {
-    const root = makeTree({
+    const root = specRepository({
       'specwright.toml': 'exclude = ["specs/abandoned"]\n[per-file-ignores]\n"specs/legacy/**" = ["directory-layout"]\n',
       'specs/rocky/approved/a.rst': CLEAN,
       'specs/abandoned/x.rst': CLEAN,

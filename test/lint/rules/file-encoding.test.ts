@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { firstInvalidUtf8 } from '../../../src/lint/read-file.js';
-import { makeTree } from '../../spec/temp-directory.js';
-import { lintJson } from '../lint-helpers.js';
+import { lintJson, specRepository } from '../lint-helpers.js';
 
 describe('file-encoding', () => {
   it('reports a file that is not UTF-8 once, at the first bad byte, and checks nothing else in it', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': Buffer.from('caf\xe9 with trailing space \n', 'latin1') });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': Buffer.from('caf\xe9 with trailing space \n', 'latin1') });
     const { code, findings } = lintJson(root);
     assert.equal(code, 1);
     assert.deepEqual(findings.map((finding) => [finding.rule, finding.line, finding.message]), [
@@ -15,7 +14,7 @@ describe('file-encoding', () => {
   });
 
   it('reports NUL bytes', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': Buffer.from([0x61, 0x00, 0x62, 0x0a]) });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': Buffer.from([0x61, 0x00, 0x62, 0x0a]) });
     const { findings } = lintJson(root);
     assert.deepEqual(findings.map((finding) => finding.message), [
       'Contains a NUL byte at offset 1: this is not a text file; no other rule can check it.',
@@ -23,13 +22,13 @@ describe('file-encoding', () => {
   });
 
   it('accepts a UTF-8 byte order mark', () => {
-    const root = makeTree({ 'specs/rocky/approved/a.rst': Buffer.from('\ufeffTitle\n=====\n', 'utf8') });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': Buffer.from('\ufeffTitle\n=====\n', 'utf8') });
     const { findings } = lintJson(root);
     assert.deepEqual(findings, []);
   });
 
   it('can be turned off: the file is skipped', () => {
-    const root = makeTree({ 'specwright.toml': '[rules]\nfile-encoding = "off"\n', 'specs/rocky/approved/a.rst': Buffer.from([0xff, 0x0a]) });
+    const root = specRepository({ 'specwright.toml': '[rules]\nfile-encoding = "off"\n', 'specs/rocky/approved/a.rst': Buffer.from([0xff, 0x0a]) });
     const { code, findings } = lintJson(root);
     assert.equal(code, 0);
     assert.deepEqual(findings, []);

@@ -1,0 +1,22 @@
+/**
+ * Where a node of the published tree starts, in the linter's line model
+ * (lines end at "\n", "\r\n" or "\r"; columns count code points). The
+ * engine's position offsets are exact; docutils' `line` is the fallback.
+ */
+import type { Node } from '../rst/nodes.js';
+import type { Position } from './diagnostic.js';
+import type { SourceText } from './source-text.js';
+
+export function nodeStart(node: Node, source: SourceText): Position | null {
+  const offset = node.position?.start.offset;
+  if (offset !== undefined) return source.pointAt(offset);
+  for (let current: Node | null = node; current; current = current.parent) {
+    if (current.line !== null) return { line: Math.min(Math.max(current.line, 1), Math.max(source.lines.length, 1)), column: 1 };
+  }
+  return null;
+}
+
+export function nodeEnd(node: Node, source: SourceText): Position | null {
+  const offset = node.position?.end.offset;
+  return offset === undefined ? null : source.pointAt(offset);
+}
