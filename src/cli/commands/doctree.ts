@@ -91,7 +91,15 @@ async function runInWorkers(
   threads: number,
   report: (result: DoctreeResult) => void,
 ): Promise<void> {
-  const workerFile = new URL(`../doctree-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const fromSource = import.meta.url.endsWith('.ts');
+  const workerFile = new URL(`../doctree-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
+  const startWorker = (sharePaths: string[]): Worker => {
+    if (!fromSource) return new Worker(workerFile, { workerData: { paths: sharePaths, job } });
+    // Running from TypeScript sources (the tests): the worker registers tsx first.
+    const api = import.meta.resolve('tsx/esm/api');
+    const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); });`;
+    return new Worker(code, { eval: true, workerData: { paths: sharePaths, job } });
+  };
   const share = Math.ceil(paths.length / threads);
   const shares: string[][] = [];
   for (let start = 0; start < paths.length; start += share) shares.push(paths.slice(start, start + share));
@@ -111,7 +119,7 @@ async function runInWorkers(
     shares.map(
       (sharePaths, index) =>
         new Promise<void>((resolveShare, rejectShare) => {
-          const worker = new Worker(workerFile, { workerData: { paths: sharePaths, job } });
+          const worker = startWorker(sharePaths);
           worker.on('message', (result: DoctreeResult) => {
             results[index]!.push(result);
             drain();
