@@ -109,8 +109,11 @@ export class Meta extends Directive {
     this.assertHasContent();
     const container = new Element('Element');
     // docutils: nested_list_parse with MetaBody as the only state.
-    const machine = new NestedStateMachine([(stateMachine) => new MetaBody(stateMachine as RSTMachineBase)], 'MetaBody');
-    (machine.states.get('MetaBody') as MetaBody).blankFinish = true;
+    const machine = new NestedStateMachine(
+      [{ name: 'MetaBody', create: (stateMachine) => new MetaBody(stateMachine as RSTMachineBase) }],
+      'MetaBody',
+    );
+    (machine.state('MetaBody') as MetaBody).blankFinish = true;
     machine.runNested(this.content, this.contentOffset, this.state.memo, container, false);
     machine.unlink();
     const newLineOffset = machine.absLineOffset();
