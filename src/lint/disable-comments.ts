@@ -14,7 +14,9 @@
  *         with its continuation, a directive or literal block with its
  *         indented body, a title with its underline).
  *
- * Without rule ids, every rule is turned off.
+ * Without rule ids, every rule is turned off. As after any comment,
+ * reStructuredText wants a blank line before the next block (docutils
+ * warns otherwise); the next block is the next non-blank line either way.
  */
 import type { SourceText } from './source-text.js';
 

@@ -14,11 +14,16 @@ import type { PublishFunction } from './runner.js';
 /** Never stop on a system message. */
 const NEVER_HALT = 5;
 
+/** docutils drops a byte order mark when it reads a file (Sphinx too); the linter publishes text, so it drops it here. */
+const BYTE_ORDER_MARK = '\ufeff';
+
 export const publishForLint: PublishFunction = (text, options) => {
-  const result = publish(text, {
+  const result = publish(text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text, {
     sourcePath: options.sourcePath,
     settings: {
       haltLevel: NEVER_HALT,
+      // No lexer lookups: their warnings depend on the Pygments installed, and Sphinx highlights on its own.
+      syntaxHighlight: 'none',
       ...(options.root !== undefined ? { root: options.root } : {}),
     },
   });

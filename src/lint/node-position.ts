@@ -7,9 +7,14 @@ import type { Node } from '../rst/nodes.js';
 import type { Position } from './diagnostic.js';
 import type { SourceText } from './source-text.js';
 
+/** The published text lacks the file's byte order mark (see engine.ts): offsets shift by its length. */
+function publishedOffsetShift(source: SourceText): number {
+  return source.text.startsWith('\ufeff') ? 1 : 0;
+}
+
 export function nodeStart(node: Node, source: SourceText): Position | null {
   const offset = node.position?.start.offset;
-  if (offset !== undefined) return source.pointAt(offset);
+  if (offset !== undefined) return source.pointAt(offset + publishedOffsetShift(source));
   for (let current: Node | null = node; current; current = current.parent) {
     if (current.line !== null) return { line: Math.min(Math.max(current.line, 1), Math.max(source.lines.length, 1)), column: 1 };
   }
@@ -18,5 +23,5 @@ export function nodeStart(node: Node, source: SourceText): Position | null {
 
 export function nodeEnd(node: Node, source: SourceText): Position | null {
   const offset = node.position?.end.offset;
-  return offset === undefined ? null : source.pointAt(offset);
+  return offset === undefined ? null : source.pointAt(offset + publishedOffsetShift(source));
 }

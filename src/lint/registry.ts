@@ -11,11 +11,13 @@ import { noCarriageReturn } from './rules/no-carriage-return.js';
 import { noTabs } from './rules/no-tabs.js';
 import { noZeroWidthSpace } from './rules/no-zero-width-space.js';
 import { templateSections } from './rules/template-sections.js';
+import { rstSyntax } from './rules/rst-syntax.js';
 import { trailingWhitespace } from './rules/trailing-whitespace.js';
 
 export const RULES = [
   directoryLayout,
   templateSections,
+  rstSyntax,
   lineLength,
   trailingWhitespace,
   noTabs,

@@ -25,12 +25,12 @@ describe('disable comments', () => {
   it('turns findings off in a real run', () => {
     const long = `${'word '.repeat(20)}end`;
     const root = specRepository({
-      'specs/rocky/approved/a.rst': ['Title', '=====', '', '.. specwright-disable-next: line-length', long, long, '', long, 'tail ', ''].join('\n'),
+      'specs/rocky/approved/a.rst': ['Title', '=====', '', '.. specwright-disable-next: line-length', '', long, long, '', long, 'tail ', ''].join('\n'),
       'specs/rocky/approved/b.rst': ['.. specwright-disable: trailing-whitespace', '', 'tail ', long, ''].join('\n'),
     });
     assert.deepEqual(brief(lintJson(root).findings), [
-      'specs/rocky/approved/a.rst:8 line-length',
-      'specs/rocky/approved/a.rst:9 trailing-whitespace',
+      'specs/rocky/approved/a.rst:9 line-length',
+      'specs/rocky/approved/a.rst:10 trailing-whitespace',
       'specs/rocky/approved/b.rst:4 line-length',
     ]);
   });

@@ -79,11 +79,11 @@ describe('atomic writes', () => {
 
 describe('specwright lint --fix', () => {
   it('fixes files after checking that their trees do not change', () => {
-    const root = specRepository({ 'specs/rocky/approved/a.rst': 'Title \r\n=====\r\n\r\n\tText\r\nend', 'specs/rocky/approved/b.rst': 'Fine\n====\n' });
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'Title \r\n=====\r\n\r\n\tText\r\n\r\nend', 'specs/rocky/approved/b.rst': 'Fine\n====\n' });
     const run = runLint(root, [], { fix: true, format: 'json' });
     assert.equal(run.code, 0);
     assert.deepEqual(JSON.parse(run.stdout), []);
-    assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), 'Title\n=====\n\n        Text\nend\n');
+    assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), 'Title\n=====\n\n        Text\n\nend\n');
     assert.equal(readFileSync(join(root, 'specs/rocky/approved/b.rst'), 'utf8'), 'Fine\n====\n');
     assert.equal(run.stderr, 'specwright: fixed 1 file\n');
   });

@@ -45,7 +45,7 @@ describe('rules', () => {
 
       it('has messages and a test file', () => {
         assert.ok(Object.keys(rule.meta.messages).length > 0);
-        for (const message of Object.values(rule.meta.messages) as string[]) assert.match(message, /[.?]$/, message);
+        for (const message of Object.values(rule.meta.messages) as string[]) assert.match(message, /([.?]|^\{\{\w+\}\})$/, message);
         assert.ok(existsSync(join(RULE_TESTS, `${rule.meta.id}.test.ts`)), `test/lint/rules/${rule.meta.id}.test.ts`);
       });
 

@@ -1,0 +1,43 @@
+import { rstSyntax } from '../../../src/lint/rules/rst-syntax.js';
+import { testRule } from '../rule-tester.js';
+
+testRule(rstSyntax, {
+  valid: [
+    'Title\n=====\n\nSome *emphasis* and ``code``.\n',
+    { name: 'Sphinx roles and directives are not reported in the sphinx profile', code: 'See :ref:`x` and :doc:`y`.\n\n.. toctree::\n\n   a\n' },
+    { name: 'a warning is not reported at level error', code: 'Title\n===\n', options: { level: 'error' } },
+    { name: 'info messages are never reported', code: '.. _unused:\n\nText.\n' },
+  ],
+  invalid: [
+    {
+      name: 'title underline too short (reported once, not twice as docutils emits it)',
+      code: 'Para.\n\nA long title\n=====\n\nText.\n',
+      errors: [{ messageId: 'message', line: 4 }],
+    },
+    {
+      name: 'unclosed inline markup',
+      code: 'The *scheduler ignores the hint.\n',
+      errors: [{ messageId: 'message', line: 1, column: 1, endColumn: 33 }],
+    },
+    {
+      name: 'unknown role in the docutils profile',
+      code: 'See :ref:`x`.\n',
+      options: { profile: 'docutils' },
+      errors: [{ messageId: 'message', line: 1 }],
+    },
+    {
+      name: 'unknown directive in the docutils profile',
+      code: '.. toctree::\n\n   a\n',
+      options: { profile: 'docutils' },
+      errors: [{ messageId: 'message', line: 1 }],
+    },
+    {
+      name: 'inconsistent title level (severe) does not stop the check',
+      code: 'Intro.\n\nA\n=\n\nB\n-\n\nC\n~\n\nD\n=\n\nE\n~\n\ntext *open\n',
+      errors: [
+        { messageId: 'message', line: 15 },
+        { messageId: 'message', line: 18 },
+      ],
+    },
+  ],
+});
