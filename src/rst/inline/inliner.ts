@@ -28,7 +28,7 @@ import { URI_SCHEMES } from './uri-schemes.js';
 import { escape2null, splitEscapedWhitespace } from './escapes.js';
 import { matchChars } from './punctuation.js';
 
-const MARKUP_CHARACTERS = /[*`_|\]]/;
+const MARKUP_CHARACTERS_GLOBAL = /[*`_|\]]/g;
 
 /** Index just after the last (Python) whitespace before `index`, or 0. */
 function searchStart(text: string, index: number): number {
@@ -123,7 +123,6 @@ export class Inliner {
     this.language = memo.language;
     this.parent = parent;
     this.locate = locate;
-    const initial = this.patterns.initial;
     let remaining = escape2null(text);
     const total = remaining.length;
     const processed: Node[] = [];
@@ -131,14 +130,7 @@ export class Inliner {
     let unprocessedStart = 0;
     const messages: Element[] = [];
     while (remaining) {
-      // Every inline construct contains one of these characters; most text has none.
-      const markup = remaining.search(MARKUP_CHARACTERS);
-      if (markup < 0) break;
-      // The leftmost match has no whitespace between its start and its first
-      // markup character, so it starts after the last whitespace before the
-      // first markup character: the search can begin there.
-      initial.lastIndex = searchStart(remaining, markup);
-      const match = initial.exec(remaining);
+      const match = this.findConstruct(remaining);
       if (!match) break;
       const base = total - remaining.length;
       const key = group(match, 'start') || group(match, 'backquote') || group(match, 'refend') || group(match, 'fnend')!;
@@ -158,6 +150,36 @@ export class Inliner {
     if (remaining) processed.push(...this.implicitInline(remaining, lineno, unprocessedStart));
     this.locate = undefined;
     return [processed, messages];
+  }
+
+  /**
+   * The leftmost inline construct in `text` (the initial pattern's search).
+   *
+   * Every construct contains a markup character (* ` _ | ]) with no
+   * whitespace between the construct's start and that character, so the
+   * leftmost match starts in the window between the last whitespace before
+   * a markup character and the character itself. Only those positions are
+   * tried (with the sticky pattern); windows are taken in order, so the
+   * first match found is the leftmost.
+   */
+  private findConstruct(text: string): RegExpExecArray | null {
+    const patterns = this.patterns;
+    const sticky = patterns.initialSticky;
+    const startsAfter = patterns.startsAfter;
+    let from = 0;
+    for (;;) {
+      MARKUP_CHARACTERS_GLOBAL.lastIndex = from;
+      const markup = MARKUP_CHARACTERS_GLOBAL.exec(text);
+      if (!markup) return null;
+      const index = markup.index;
+      for (let position = Math.max(from, searchStart(text, index)); position <= index; position++) {
+        if (position > 0 && startsAfter && !startsAfter(text.charCodeAt(position - 1))) continue;
+        sticky.lastIndex = position;
+        const match = sticky.exec(text);
+        if (match) return match;
+      }
+      from = index + 1;
+    }
   }
 
   /** Give nodes (and their descendants without one) the span [start, end) of the parsed text. */

@@ -35,6 +35,13 @@ export interface InlinePatterns {
   startStringPrefix: string;
   endStringSuffix: string;
   initial: RegExp;
+  /** The initial pattern, matched only where lastIndex points (sticky). */
+  initialSticky: RegExp;
+  /**
+   * Whether a construct may start right after this character (the start
+   * string prefix); null when any character is fine except a NUL escape.
+   */
+  startsAfter: ((codeUnit: number) => boolean) | null;
   emphasis: RegExp;
   strong: RegExp;
   interpretedOrPhraseRef: RegExp;
@@ -53,6 +60,20 @@ export interface InlinePatterns {
 
 function compile(source: string, flags = 'u'): RegExp {
   return new RegExp(source, flags);
+}
+
+/**
+ * A test on one UTF-16 code unit for a one-character pattern (lone
+ * surrogates are let through: the regular expression decides for them).
+ */
+function precedingCharacterTest(pattern: string): (codeUnit: number) => boolean {
+  const regexp = new RegExp(`^(?:${pattern})$`, 'u');
+  const table = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    if (unit >= 0xd800 && unit <= 0xdfff) table[unit] = 1;
+    else if (regexp.test(String.fromCharCode(unit))) table[unit] = 1;
+  }
+  return (codeUnit) => table[codeUnit] === 1;
 }
 
 const cache = new Map<boolean, InlinePatterns>();
@@ -82,6 +103,8 @@ export function inlinePatterns(characterLevel: boolean): InlinePatterns {
     startStringPrefix,
     endStringSuffix,
     initial: compile(initial, 'ug'),
+    initialSticky: compile(initial, 'uy'),
+    startsAfter: characterLevel ? null : precedingCharacterTest(`${S}|[${PUNCTUATION_OPENERS}${PUNCTUATION_DELIMITERS}]`),
     emphasis: compile(`${NON_WHITESPACE_ESCAPE_BEFORE}(\\*)${endStringSuffix}`),
     strong: compile(`${NON_WHITESPACE_ESCAPE_BEFORE}(\\*\\*)${endStringSuffix}`),
     interpretedOrPhraseRef: compile(

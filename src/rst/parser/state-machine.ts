@@ -63,6 +63,8 @@ export interface TransitionSpec {
 interface TransitionTable {
   order: string[];
   transitions: Map<string, Transition>;
+  /** Per first character of a line: the transitions that can match it, in order (made on demand). */
+  byFirst: Map<string, Transition[]>;
 }
 
 /** Transition tables are the same for every instance of a state class: built once per class. */
@@ -97,7 +99,7 @@ export abstract class State<C = unknown> {
     if (this.ownTable) return this.ownTable;
     let table = classTables.get(this.constructor);
     if (!table) {
-      table = { order: [], transitions: new Map() };
+      table = { order: [], transitions: new Map(), byFirst: new Map() };
       this.addTo(table, this.initialTransitions());
       this.addTo(table, this.leadingTransitions());
       classTables.set(this.constructor, table);
@@ -106,6 +108,7 @@ export abstract class State<C = unknown> {
   }
 
   private addTo(table: TransitionTable, specs: readonly TransitionSpec[]): void {
+    table.byFirst.clear();
     const names: string[] = [];
     for (const spec of specs) {
       if (table.transitions.has(spec.name)) throw new Error(`duplicate transition ${spec.name}`);
@@ -132,7 +135,7 @@ export abstract class State<C = unknown> {
   private ownCopy(): TransitionTable {
     if (!this.ownTable) {
       const shared = this.transitionTable;
-      this.ownTable = { order: [...shared.order], transitions: new Map(shared.transitions) };
+      this.ownTable = { order: [...shared.order], transitions: new Map(shared.transitions), byFirst: new Map() };
     }
     return this.ownTable;
   }
@@ -145,8 +148,27 @@ export abstract class State<C = unknown> {
     this.addTransitions([spec]);
   }
 
+  /** The transitions, in order, that can match a line starting with `firstChar` ('' for an empty line). */
+  candidates(firstChar: string): readonly Transition[] {
+    const table = this.transitionTable;
+    let list = table.byFirst.get(firstChar);
+    if (!list) {
+      list = [];
+      for (const name of table.order) {
+        const transition = table.transitions.get(name)!;
+        const first = transition.first;
+        if (first === undefined || (firstChar === '' ? transition.matchesEmpty : first.includes(firstChar))) {
+          list.push(transition);
+        }
+      }
+      table.byFirst.set(firstChar, list);
+    }
+    return list;
+  }
+
   removeTransition(name: string): void {
     const table = this.ownCopy();
+    table.byFirst.clear();
     if (!table.transitions.delete(name)) throw new Error(`unknown transition ${name}`);
     table.order.splice(table.order.indexOf(name), 1);
   }
@@ -426,18 +448,23 @@ export class StateMachine<C = unknown> {
   }
 
   checkLine(context: C, state: State<C>, transitions: readonly string[] | null): TransitionResult<C> {
-    const order = transitions ?? state.transitionOrder;
     const line = this.line!;
-    const table = state.transitions;
-    const firstChar = line.length > 0 ? line[0]! : '';
-    for (const name of order) {
-      const transition = table.get(name)!;
-      const first = transition.first;
-      if (first !== undefined && (firstChar === '' ? !transition.matchesEmpty : !first.includes(firstChar))) continue;
-      const match = transition.pattern.exec(line);
-      if (match) return state.dispatch(name, match, context, transition.nextState);
+    if (transitions) {
+      const table = state.transitions;
+      for (const name of transitions) {
+        const transition = table.get(name)!;
+        transition.pattern.lastIndex = 0;
+        const match = transition.pattern.exec(line);
+        if (match) return state.dispatch(name, match, context, transition.nextState);
+      }
+      return state.noMatch(context, transitions);
     }
-    return state.noMatch(context, order);
+    // Only the transitions whose pattern can match a line with this first character.
+    for (const transition of state.candidates(line.length > 0 ? line[0]! : '')) {
+      const match = transition.pattern.exec(line);
+      if (match) return state.dispatch(transition.name, match, context, transition.nextState);
+    }
+    return state.noMatch(context, state.transitionOrder);
   }
 
   runtimeInit(): void {
