@@ -5,9 +5,10 @@
  */
 import type { Registry } from '../registry.js';
 import { docutilsRegistry } from './docutils.js';
+import { sphinxRegistry } from './sphinx.js';
 import { setDefaultRegistryFactory } from '../parse.js';
 
-export const PROFILE_NAMES = ['docutils'] as const;
+export const PROFILE_NAMES = ['docutils', 'sphinx'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 setDefaultRegistryFactory(docutilsRegistry);
@@ -16,5 +17,7 @@ export function profileRegistry(name: ProfileName): Registry {
   switch (name) {
     case 'docutils':
       return docutilsRegistry();
+    case 'sphinx':
+      return sphinxRegistry();
   }
 }
