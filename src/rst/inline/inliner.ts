@@ -30,6 +30,39 @@ import { matchChars } from './punctuation.js';
 
 const MARKUP_CHARACTERS_GLOBAL = /[*`_|\]]/g;
 
+/**
+ * Search `text` for the leftmost match of a pattern whose matches all
+ * contain one of the `required` characters with no whitespace between the
+ * match's start and that character: only positions from the last
+ * whitespace before each such character up to the character are tried,
+ * with the pattern's sticky form, windows in text order. `startsAfter`
+ * rules out positions the pattern's start-string prefix would reject.
+ */
+function windowSearch(
+  text: string,
+  required: RegExp,
+  sticky: RegExp,
+  startsAfter: ((codeUnit: number) => boolean) | null,
+): RegExpExecArray | null {
+  let from = 0;
+  for (;;) {
+    required.lastIndex = from;
+    const found = required.exec(text);
+    if (!found) return null;
+    const index = found.index;
+    for (let position = Math.max(from, searchStart(text, index)); position <= index; position++) {
+      if (position > 0 && startsAfter && !startsAfter(text.charCodeAt(position - 1))) continue;
+      sticky.lastIndex = position;
+      const match = sticky.exec(text);
+      if (match) return match;
+    }
+    from = index + 1;
+  }
+}
+
+/** Every standalone URI has a ":" after its scheme or an "@" in its address. */
+const URI_CHARACTERS_GLOBAL = /[:@]/g;
+
 /** Index just after the last (Python) whitespace before `index`, or 0. */
 function searchStart(text: string, index: number): number {
   for (let at = index - 1; at >= 0; at--) {
@@ -37,7 +70,6 @@ function searchStart(text: string, index: number): number {
   }
   return 0;
 }
-const IMPLICIT_CHARACTERS = /[:@pPR]/;
 
 /** Raised by an implicit-markup handler that declines its match (control flow: no stack trace). */
 export class MarkupMismatch {}
@@ -82,7 +114,8 @@ export class Inliner {
   parent!: Element;
   memo!: Memo;
   patterns!: InlinePatterns;
-  implicitDispatch: [RegExp, (match: RegExpExecArray, lineno: number) => Node[]][] = [];
+  /** Implicit constructs: how to find the next one in a text, and what to make of it. */
+  implicitDispatch: [(text: string) => RegExpExecArray | null, (match: RegExpExecArray, lineno: number) => Node[]][] = [];
   private readonly dispatch: Record<string, Dispatch>;
 
   constructor() {
@@ -102,12 +135,22 @@ export class Inliner {
   /** docutils' init_customizations: choose patterns and implicit constructs from the settings. */
   initCustomizations(settings: Document['settings']): void {
     this.patterns = inlinePatterns(settings.characterLevelInlineMarkup);
-    this.implicitDispatch = [[this.patterns.uri, (match, lineno) => this.standaloneUri(match, lineno)]];
+    const patterns = this.patterns;
+    const search = (pattern: RegExp) => (text: string) => {
+      pattern.lastIndex = 0;
+      return pattern.exec(text);
+    };
+    this.implicitDispatch = [
+      [
+        (text) => windowSearch(text, URI_CHARACTERS_GLOBAL, patterns.uriSticky, patterns.startsAfter),
+        (match, lineno) => this.standaloneUri(match, lineno),
+      ],
+    ];
     if (settings.pepReferences) {
-      this.implicitDispatch.push([this.patterns.pep, (match, lineno) => this.pepReference(match, lineno)]);
+      this.implicitDispatch.push([search(patterns.pep), (match, lineno) => this.pepReference(match, lineno)]);
     }
     if (settings.rfcReferences) {
-      this.implicitDispatch.push([this.patterns.rfc, (match, lineno) => this.rfcReference(match, lineno)]);
+      this.implicitDispatch.push([search(patterns.rfc), (match, lineno) => this.rfcReference(match, lineno)]);
     }
   }
 
@@ -163,23 +206,7 @@ export class Inliner {
    * first match found is the leftmost.
    */
   private findConstruct(text: string): RegExpExecArray | null {
-    const patterns = this.patterns;
-    const sticky = patterns.initialSticky;
-    const startsAfter = patterns.startsAfter;
-    let from = 0;
-    for (;;) {
-      MARKUP_CHARACTERS_GLOBAL.lastIndex = from;
-      const markup = MARKUP_CHARACTERS_GLOBAL.exec(text);
-      if (!markup) return null;
-      const index = markup.index;
-      for (let position = Math.max(from, searchStart(text, index)); position <= index; position++) {
-        if (position > 0 && startsAfter && !startsAfter(text.charCodeAt(position - 1))) continue;
-        sticky.lastIndex = position;
-        const match = sticky.exec(text);
-        if (match) return match;
-      }
-      from = index + 1;
-    }
+    return windowSearch(text, MARKUP_CHARACTERS_GLOBAL, this.patterns.initialSticky, this.patterns.startsAfter);
   }
 
   /** Give nodes (and their descendants without one) the span [start, end) of the parsed text. */
@@ -548,15 +575,8 @@ export class Inliner {
    */
   implicitInline(text: string, lineno: number, base = 0): Node[] {
     if (!text) return [];
-    // Standalone URIs contain ":" or "@", PEP and RFC references "P"/"p" or "R": skip the search otherwise.
-    if (!IMPLICIT_CHARACTERS.test(text)) {
-      const node = new Text(text);
-      this.place([node], base, base + text.length);
-      return [node];
-    }
-    for (const [pattern, method] of this.implicitDispatch) {
-      pattern.lastIndex = 0;
-      const match = pattern.exec(text);
+    for (const [find, method] of this.implicitDispatch) {
+      const match = find(text);
       if (match) {
         try {
           const found = method(match, lineno);

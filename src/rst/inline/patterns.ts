@@ -52,6 +52,8 @@ export interface InlinePatterns {
   /** Anchored at the start (Python's pattern.match). */
   emailMatch: RegExp;
   uri: RegExp;
+  /** The uri pattern, matched only where lastIndex points (sticky). */
+  uriSticky: RegExp;
   /** The uri pattern anchored at the start. */
   uriMatch: RegExp;
   pep: RegExp;
@@ -118,6 +120,7 @@ export function inlinePatterns(characterLevel: boolean): InlinePatterns {
     substitutionRef: compile(`${NON_WHITESPACE_ESCAPE_BEFORE}(\\|_{0,2})${endStringSuffix}`),
     emailMatch: compile(`^${EMAIL_PATTERN}${PY_END}`),
     uri: compile(uri),
+    uriSticky: compile(uri, 'uy'),
     uriMatch: compile(`^(?:${uri})`),
     pep: compile(
       `${startStringPrefix}((pep-(?<pepnum1>${D}+)(.txt)?)|(PEP${S}+(?<pepnum2>${D}+)))${endStringSuffix}`,
