@@ -3,13 +3,18 @@
  * lines split as Python's splitlines() splits them, tabs expanded and
  * indentation removed; a node's position is given in the original text
  * (1-based line and UTF-16 column, 0-based offset).
+ *
+ * Positions are recorded as offsets (a Span); line and column are worked
+ * out when first read, as most positions are never looked at.
  */
-import type { Point, Position } from './nodes.js';
+import type { Element, Node, Point, Position } from './nodes.js';
 import { isLineBreak } from './python-text.js';
 
 export class SourceMap {
   /** UTF-16 offset where each line starts. */
   private readonly lineStarts: number[] = [0];
+  /** Per line: 1 when it has no tab and no astral character (columns are UTF-16 units), 2 otherwise. */
+  private simple: Uint8Array | null = null;
 
   constructor(
     readonly text: string,
@@ -25,15 +30,16 @@ export class SourceMap {
     return this.lineStarts.length;
   }
 
-  lineText(lineIndex: number): string {
-    const start = this.lineStarts[lineIndex] ?? this.text.length;
-    let end = this.lineStarts[lineIndex + 1] ?? this.text.length;
+  private lineEndOffset(line: number): number {
+    const start = this.lineStarts[line] ?? this.text.length;
+    let end = this.lineStarts[line + 1] ?? this.text.length;
     while (end > start && isLineBreak(this.text.charCodeAt(end - 1))) end--;
-    return this.text.slice(start, end);
+    return end;
   }
 
-  /** Per line: 1 when it has no tab and no astral character (columns are UTF-16 units), 2 otherwise. */
-  private simple: Uint8Array | null = null;
+  lineText(lineIndex: number): string {
+    return this.text.slice(this.lineStarts[lineIndex] ?? this.text.length, this.lineEndOffset(lineIndex));
+  }
 
   private isSimple(line: number): boolean {
     this.simple ??= new Uint8Array(this.lineStarts.length);
@@ -45,33 +51,35 @@ export class SourceMap {
     return flag === 1;
   }
 
-  /** The point at a 0-based line and a column counted in tab-expanded code points. */
-  point(lineIndex: number, expandedColumn: number): Point {
-    const line = Math.min(Math.max(lineIndex, 0), this.lineStarts.length - 1);
-    if (this.isSimple(line)) {
-      const start = this.lineStarts[line]!;
-      const next = this.lineStarts[line + 1] ?? this.text.length + 1;
-      const column = Math.min(expandedColumn, Math.max(0, next - start - 1));
-      return { line: line + 1, column: column + 1, offset: start + column };
-    }
-    const text = this.lineText(line);
+  private clampLine(lineIndex: number): number {
+    return Math.min(Math.max(lineIndex, 0), this.lineStarts.length - 1);
+  }
+
+  /** The offset at a 0-based line and a column counted in tab-expanded code points. */
+  offset(lineIndex: number, expandedColumn: number): number {
+    const line = this.clampLine(lineIndex);
+    const start = this.lineStarts[line]!;
+    const end = this.lineEndOffset(line);
+    if (this.isSimple(line)) return Math.min(start + expandedColumn, end);
     let column = 0;
-    let unit = 0;
-    while (unit < text.length && column < expandedColumn) {
-      const code = text.codePointAt(unit)!;
+    let unit = start;
+    while (unit < end && column < expandedColumn) {
+      const code = this.text.codePointAt(unit)!;
       if (code === 0x09) column += this.tabWidth - (column % this.tabWidth);
       else column += 1;
       unit += code > 0xffff ? 2 : 1;
     }
-    const offset = this.lineStarts[line]! + unit;
-    return { line: line + 1, column: unit + 1, offset };
+    return unit;
   }
 
-  /** The point just past the last character of a line. */
-  lineEnd(lineIndex: number): Point {
-    const line = Math.min(Math.max(lineIndex, 0), this.lineStarts.length - 1);
-    const text = this.lineText(line);
-    return { line: line + 1, column: text.length + 1, offset: this.lineStarts[line]! + text.length };
+  /** The offset just past the last character of a line. */
+  lineEnd(lineIndex: number): number {
+    return this.lineEndOffset(this.clampLine(lineIndex));
+  }
+
+  /** The point at a 0-based line and a column counted in tab-expanded code points. */
+  point(lineIndex: number, expandedColumn: number): Point {
+    return this.pointAtOffset(this.offset(lineIndex, expandedColumn));
   }
 
   /** The point at a UTF-16 offset. */
@@ -85,47 +93,90 @@ export class SourceMap {
     }
     return { line: low + 1, column: offset - this.lineStarts[low]! + 1, offset };
   }
+
+  /** A position between two offsets. */
+  span(startOffset: number, endOffset: number): Span {
+    return new Span(this, startOffset, endOffset);
+  }
 }
 
-export function makePosition(start: Point, end: Point): Position {
-  return { start, end };
+/** A position recorded as offsets; its points are computed when first read. */
+export class Span implements Position {
+  private startPoint: Point | undefined;
+  private endPoint: Point | undefined;
+
+  constructor(
+    private readonly map: SourceMap,
+    readonly startOffset: number,
+    readonly endOffset: number,
+  ) {}
+
+  get start(): Point {
+    return (this.startPoint ??= this.map.pointAtOffset(this.startOffset));
+  }
+
+  get end(): Point {
+    return (this.endPoint ??= this.map.pointAtOffset(this.endOffset));
+  }
+
+  toJSON(): { start: Point; end: Point } {
+    return { start: this.start, end: this.end };
+  }
 }
 
-import type { Element, Node } from './nodes.js';
+function startOffsetOf(position: Position): number {
+  return position instanceof Span ? position.startOffset : position.start.offset;
+}
+
+function endOffsetOf(position: Position): number {
+  return position instanceof Span ? position.endOffset : position.end.offset;
+}
 
 /**
  * Give every node a position: nodes the parser did not place get the span
  * of their children, else their docutils line, else their parent's span.
  */
 export function completePositions(root: Element, map: SourceMap, mainSource: string | null): void {
-  const visit = (node: Node, parentSpan: Position | undefined): void => {
-    if (node.isElement()) {
-      const element = node as Element;
-      for (const child of element.children) visit(child, element.position ?? parentSpan);
-      if (!element.position) {
-        let start: Point | undefined;
-        let end: Point | undefined;
-        for (const child of element.children) {
-          const span = child.position;
-          if (!span || child.isText()) continue;
-          if (!start || span.start.offset < start.offset) start = span.start;
-          if (!end || span.end.offset > end.offset) end = span.end;
-        }
-        if (start && end) element.position = { start, end };
-        else if (element.line !== null && element.line > 0 && (element.source === mainSource || element.source === null)) {
-          const lineIndex = Math.min(element.line - 1, map.lineCount - 1);
-          element.position = { start: map.point(lineIndex, 0), end: map.lineEnd(lineIndex) };
-        } else if (parentSpan) {
-          element.position = parentSpan;
-        }
+  const visit = (element: Element, parentSpan: Position | undefined): void => {
+    const children = element.children;
+    const own = element.position ?? parentSpan;
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      if (child.isElement()) visit(child, own);
+    }
+    if (!element.position) {
+      let start = -1;
+      let end = -1;
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index]!;
+        const span = child.position;
+        if (!span || child.isText()) continue;
+        const childStart = startOffsetOf(span);
+        const childEnd = endOffsetOf(span);
+        if (start < 0 || childStart < start) start = childStart;
+        if (end < 0 || childEnd > end) end = childEnd;
       }
-      for (const child of element.children) if (child.isText() && !child.position) child.position = element.position;
-    } else if (!node.position) {
-      node.position = parentSpan;
+      if (start >= 0) element.position = map.span(start, end);
+      else if (element.line !== null && element.line > 0 && (element.source === mainSource || element.source === null)) {
+        const lineIndex = Math.min(element.line - 1, map.lineCount - 1);
+        element.position = map.span(map.offset(lineIndex, 0), map.lineEnd(lineIndex));
+      } else if (parentSpan) {
+        element.position = parentSpan;
+      }
+    }
+    const span = element.position;
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      if (!child.position && !child.isElement()) child.position = span;
     }
   };
   visit(root, undefined);
-  if (map.text.length >= 0) {
-    root.position = { start: map.point(0, 0), end: map.pointAtOffset(map.text.length) };
-  }
+  root.position = map.span(0, map.text.length);
 }
+
+/** Kept for callers that build positions from points. */
+export function makePosition(start: Point, end: Point): Position {
+  return { start, end };
+}
+
+export type { Node };

@@ -13,7 +13,6 @@ import type { Document, Reporter } from '../document.js';
 import {
   Element,
   type Node,
-  type Point,
   Text,
   element,
   fullyNormalizeName,
@@ -26,6 +25,7 @@ import type { Memo } from '../parser/rst-state.js';
 import { type InlinePatterns, inlinePatterns } from './patterns.js';
 import { URI_SCHEMES } from './uri-schemes.js';
 import { escape2null, splitEscapedWhitespace } from './escapes.js';
+import type { SourceMap } from '../positions.js';
 import { matchChars } from './punctuation.js';
 
 const MARKUP_CHARACTERS_GLOBAL = /[*`_|\]]/g;
@@ -103,7 +103,11 @@ function group(match: RegExpExecArray, name: string): string | undefined {
 }
 
 /** Maps an offset in the parsed text to its point in the source. */
-export type Locator = (offset: number) => Point | undefined;
+export interface Locator {
+  map: SourceMap;
+  /** The source offset of an offset in the parsed text, when known. */
+  offset(textOffset: number): number | undefined;
+}
 
 export class Inliner {
   /** Set during parse(): where offsets of the text being parsed are in the source. */
@@ -213,10 +217,10 @@ export class Inliner {
   private place(nodes: readonly Node[], start: number, end: number): void {
     const locate = this.locate;
     if (!locate) return;
-    const from = locate(start);
-    const to = locate(end);
-    if (!from || !to) return;
-    const span = { start: from, end: to };
+    const from = locate.offset(start);
+    const to = locate.offset(end);
+    if (from === undefined || to === undefined) return;
+    const span = locate.map.span(from, to);
     const visit = (node: Node): void => {
       if (!node.position) node.position = span;
       if (node instanceof Element) for (const child of node.children) visit(child);

@@ -88,9 +88,10 @@ export function linesSpan(machine: RSTMachineBase, first: number, last: number, 
   if (startLine === null || endLine === null || startLine === undefined || endLine === undefined) return undefined;
   const firstText = lines.data[first]!;
   const indent = firstText.length - lstrip(firstText).length;
-  const start = map.point(startLine, lines.columns[first]! + indent);
-  const end = map.point(endLine, lines.columns[last]! + rstrip(lines.data[last]!).length);
-  return { start, end };
+  return map.span(
+    map.offset(startLine, lines.columns[first]! + indent),
+    map.offset(endLine, lines.columns[last]! + rstrip(lines.data[last]!).length),
+  );
 }
 
 /** The document's source map, made on first use; undefined when the source text is unknown. */
@@ -119,6 +120,18 @@ export class RSTStateMachine extends RSTMachineBase {
   }
 }
 
+/**
+ * Nested state machines run inside one another at most this deep; a deeper
+ * block becomes a severe system message instead of overflowing the stack.
+ * docutils spends at least five Python frames per nested machine (run,
+ * check_line, the transition, nested_parse, NestedStateMachine.run), so at
+ * Python's default recursion limit of 1,000 it raises RecursionError below
+ * 200 levels (about 165 in practice): every input docutils parses stays
+ * within this limit.
+ */
+export const MAX_NESTING_DEPTH = 200;
+let activeNestedMachines = 0;
+
 export class NestedStateMachine extends RSTMachineBase {
   /** Forget the input, tree and memo of the last run (the machine may be reused). */
   release(): void {
@@ -131,6 +144,29 @@ export class NestedStateMachine extends RSTMachineBase {
 
   /** docutils' NestedStateMachine.run. */
   runNested(inputLines: StringList, inputOffset: number, memo: Memo, node: Element, matchTitles = true): void {
+    if (activeNestedMachines >= MAX_NESTING_DEPTH) {
+      // Too deep: report the block instead of parsing it, and consume it.
+      node.append(
+        memo.reporter.severe(
+          `Content nested more than ${MAX_NESTING_DEPTH} levels deep is not parsed (docutils 0.19 fails with RecursionError on such input).`,
+          [],
+          { line: inputOffset + 1 },
+        ),
+      );
+      this.inputLines = inputLines;
+      this.inputOffset = inputOffset;
+      this.lineOffset = inputLines.length;
+      return;
+    }
+    activeNestedMachines++;
+    try {
+      this.runNestedMachine(inputLines, inputOffset, memo, node, matchTitles);
+    } finally {
+      activeNestedMachines--;
+    }
+  }
+
+  private runNestedMachine(inputLines: StringList, inputOffset: number, memo: Memo, node: Element, matchTitles: boolean): void {
     this.matchTitles = matchTitles;
     this.memo = memo;
     this.document = memo.document;
@@ -387,15 +423,18 @@ export abstract class RSTState extends StateWS<Context> {
     if (shift < 0) return undefined;
     const lineStarts = [0];
     for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-    return (offset) => {
-      let line = lineStarts.length - 1;
-      while (line > 0 && lineStarts[line]! > offset) line--;
-      const inputIndex = first + line;
-      if (inputIndex >= lines.length || lines.sources[inputIndex] !== main) return undefined;
-      const sourceLine = lines.offsets[inputIndex];
-      if (sourceLine === null || sourceLine === undefined) return undefined;
-      const column = lines.columns[inputIndex]! + (line === 0 ? shift : 0) + (offset - lineStarts[line]!);
-      return map.point(sourceLine, column);
+    return {
+      map,
+      offset: (offset) => {
+        let line = lineStarts.length - 1;
+        while (line > 0 && lineStarts[line]! > offset) line--;
+        const inputIndex = first + line;
+        if (inputIndex >= lines.length || lines.sources[inputIndex] !== main) return undefined;
+        const sourceLine = lines.offsets[inputIndex];
+        if (sourceLine === null || sourceLine === undefined) return undefined;
+        const column = lines.columns[inputIndex]! + (line === 0 ? shift : 0) + (offset - lineStarts[line]!);
+        return map.offset(sourceLine, column);
+      },
     };
   }
 
