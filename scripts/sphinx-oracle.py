@@ -16,6 +16,9 @@ Sphinx's own read transforms and post-transforms are not applied.
 Usage (run from the source directory; paths relative to it):
   sphinx-oracle.py [--extensions a,b,c] FILE.rst...
   sphinx-oracle.py [--extensions a,b,c] --messages-only FILE.rst...
+  sphinx-oracle.py [--extensions a,b,c] --out DIR FILE.rst...
+      writes DIR/<FILE minus .rst>.pseudoxml and .messages (docutils'
+      warning stream, then Sphinx's warnings as "SPHINX: ..." lines)
 
 Sphinx's own warnings (logger, not docutils) are printed on stderr prefixed
 with "SPHINX: ".
@@ -53,12 +56,17 @@ DEFAULT_EXTENSIONS = [
 def main(argv):
     extensions = DEFAULT_EXTENSIONS
     messages_only = False
+    out_dir = None
     files = []
     index = 0
     while index < len(argv):
         arg = argv[index]
         if arg == '--extensions':
             extensions = [e for e in argv[index + 1].split(',') if e]
+            index += 2
+            continue
+        if arg == '--out':
+            out_dir = argv[index + 1]
             index += 2
             continue
         if arg == '--messages-only':
@@ -75,7 +83,8 @@ def main(argv):
         env = app.env
         env.find_files(app.config, app.builder)
         for path in files:
-            docname = os.path.splitext(path)[0]
+            docname = os.path.normpath(os.path.splitext(path)[0])
+            env.temp_data.clear()
             env.prepare_settings(docname)
             env.ref_context.clear()
             with open(path, encoding='utf-8', errors='surrogateescape') as f:
@@ -85,11 +94,20 @@ def main(argv):
             with sphinx_domains(env):
                 out = publish_string(text, source_path=path, writer_name='pseudoxml',
                                      settings_overrides=settings)
+            messages = stream.getvalue()
+            for line in sphinx_warnings.getvalue().splitlines():
+                messages += 'SPHINX: ' + line + '\n'
+            if out_dir:
+                base = os.path.join(out_dir, os.path.splitext(path)[0])
+                os.makedirs(os.path.dirname(base), exist_ok=True)
+                with open(base + '.pseudoxml', 'w') as f:
+                    f.write(out)
+                with open(base + '.messages', 'w') as f:
+                    f.write(messages)
+                continue
             if not messages_only:
                 sys.stdout.write(out)
-            sys.stderr.write(stream.getvalue())
-            for line in sphinx_warnings.getvalue().splitlines():
-                sys.stderr.write('SPHINX: ' + line + '\n')
+            sys.stderr.write(messages)
             sphinx_warnings.seek(0)
             sphinx_warnings.truncate()
     return 0

@@ -155,6 +155,16 @@ export class SphinxEnvironment {
     return found;
   }
 
+  /** The std domain's objects of this document: "type\0name" → label id. */
+  private readonly stdObjects = new Map<string, string>();
+
+  /** StandardDomain.note_object: a second description of the same object is a warning. */
+  noteStdObject(objtype: string, name: string, labelId: string, line: number | null): void {
+    const key = `${objtype}\0${name}`;
+    if (this.stdObjects.has(key)) this.warn(`duplicate ${objtype} description of ${name}, other instance in ${this.docname}`, line);
+    this.stdObjects.set(key, labelId);
+  }
+
   /** env.new_serialno(category). */
   newSerialno(category = ''): number {
     const key = category + 'serialno';

@@ -184,3 +184,33 @@ export function indexEntriesOf(node: Element): IndexEntry[] {
   const entries = node.attributes['entries'];
   return Array.isArray(entries) ? (entries as unknown as IndexEntry[]) : [];
 }
+
+/** Classes the signature node kinds add to themselves (sphinx.addnodes._desc_classes_injector). */
+const INJECTED_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  desc_signature: ['sig', 'sig-object'],
+  desc_inline: ['sig', 'sig-inline'],
+  desc_name: ['sig-name', 'descname'],
+  desc_addname: ['sig-prename', 'descclassname'],
+  desc_sig_space: ['w'],
+  desc_sig_name: ['n'],
+  desc_sig_operator: ['o'],
+  desc_sig_punctuation: ['p'],
+  desc_sig_keyword: ['k'],
+  desc_sig_keyword_type: ['kt'],
+  desc_sig_literal_number: ['m'],
+  desc_sig_literal_string: ['s'],
+  desc_sig_literal_char: ['sc'],
+};
+
+/** A signature node (desc_signature, desc_name, ...) with the classes its Sphinx class adds. */
+export function descNode(
+  tagname: string,
+  rawsource = '',
+  text = '',
+  children: readonly Node[] = [],
+  attributes: Record<string, PyData> = {},
+): SphinxElement {
+  const node = sphinxElement(tagname, rawsource, text, children, attributes);
+  node.classes.push(...(INJECTED_CLASSES[tagname] ?? []));
+  return node;
+}

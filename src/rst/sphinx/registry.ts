@@ -85,9 +85,9 @@ export class SphinxRegistry extends Registry implements SphinxEnvironmentProvide
     return this.parts.config.primary_domain;
   }
 
-  private warn(message: string, reporter: Reporter, lineno: number | null): void {
-    const [source, line] = reporter.getSourceAndLine ? reporter.getSourceAndLine(lineno) : [reporter.source, lineno];
-    this.warnings.push({ message, source, line });
+  /** A warning Sphinx logs without a location. */
+  private warn(message: string): void {
+    this.warnings.push({ message, source: null, line: null });
   }
 
   /** sphinx_domains.lookup_domain_element. */
@@ -152,10 +152,7 @@ export class SphinxRegistry extends Registry implements SphinxEnvironmentProvide
     const found = this.lookupDomainElement(
       'directive',
       name,
-      (message) => {
-        const line = document.currentLine;
-        this.warnings.push({ message, source: document.currentSource ?? String(document.get('source') ?? ''), line });
-      },
+      (message) => this.warn(message),
       (domain, element) => this.domainDirective(domain, element),
     );
     if (found) return [found, []];
@@ -166,7 +163,7 @@ export class SphinxRegistry extends Registry implements SphinxEnvironmentProvide
     const found = this.lookupDomainElement(
       'role',
       name,
-      (message) => this.warn(message, reporter, lineno),
+      (message) => this.warn(message),
       (domain, element) => this.domainRole(domain, element),
     );
     if (found) return [found, []];

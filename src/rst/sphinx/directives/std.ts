@@ -17,7 +17,7 @@ import type { OptionSpec } from '../../directives/directive.js';
 import { flag } from '../../directives/options.js';
 import { StringList } from '../../string-list.js';
 import { pyReprString, splitWhitespace, strip } from '../../python-text.js';
-import { type PyTuple, indexEntry, pyTuple, sphinxElement } from '../nodes.js';
+import { type PyTuple, descNode, indexEntry, pyTuple, sphinxElement } from '../nodes.js';
 import type { SphinxEnvironment } from '../environment.js';
 import { SphinxDirective } from './base.js';
 
@@ -144,7 +144,7 @@ export abstract class ObjectDescription extends SphinxDirective {
     node.classes.push(this.objtype);
     const signatures = this.args[0]!.replace(ESCAPED_NEWLINE, '').split('\n').map((signature) => strip(signature));
     for (const signature of signatures) {
-      const signode = sphinxElement('desc_signature', signature, '');
+      const signode = descNode('desc_signature', signature, '');
       this.setSourceInfo(signode);
       node.append(signode);
       let name: string;
@@ -153,7 +153,7 @@ export abstract class ObjectDescription extends SphinxDirective {
       } catch (error) {
         if (!(error instanceof SignatureError)) throw error;
         signode.clear();
-        signode.append(element('desc_name', signature, signature));
+        signode.append(descNode('desc_name', signature, signature));
         this.setTocAttributes(signode);
         continue;
       }
@@ -190,7 +190,7 @@ export class GenericObject extends ObjectDescription {
 
   protected override handleSignature(signature: string, signode: Element): string {
     signode.clear();
-    signode.append(element('desc_name', signature, signature));
+    signode.append(descNode('desc_name', signature, signature));
     return signature.replace(WHITESPACE_RUN, ' ');
   }
 
@@ -210,6 +210,7 @@ export class GenericObject extends ObjectDescription {
       }
       this.indexEntries.push(indexEntry(indexType, entry, nodeId, '', null));
     }
+    this.env.noteStdObject(this.objtype, name, nodeId, signode.line);
   }
 }
 
@@ -241,9 +242,9 @@ export class Cmdoption extends ObjectDescription {
         optname = optname.slice(0, -1);
         args = '[' + args;
       }
-      if (count) signode.append(element('desc_addname', ', ', ', '));
-      signode.append(element('desc_name', optname, optname));
-      signode.append(element('desc_addname', args, args));
+      if (count) signode.append(descNode('desc_addname', ', ', ', '));
+      signode.append(descNode('desc_name', optname, optname));
+      signode.append(descNode('desc_addname', args, args));
       if (!count) {
         firstname = optname;
         signode.attributes['allnames'] = [optname];
@@ -387,6 +388,7 @@ export class Glossary extends SphinxDirective {
     const nodeId = sphinxMakeId(this.env, documentIds(this), 'term', termText);
     term.ids.push(nodeId);
     this.state.document.noteExplicitTarget(term);
+    this.env.noteStdObject('term', termText, nodeId, term.line);
     const index = sphinxElement('index', '', '', [], { entries: [indexEntry('single', termText, nodeId, 'main', indexKey)] });
     index.source = term.source;
     index.line = term.line;
@@ -460,6 +462,7 @@ export class ProductionList extends SphinxDirective {
         const nodeId = sphinxMakeId(this.env, documentIds(this), prefix, name);
         subnode.ids.push(nodeId);
         this.state.document.noteImplicitTarget(subnode, subnode);
+        this.env.noteStdObject('token', productionGroup ? `${productionGroup}:${name}` : name, nodeId, node.line);
       }
       subnode.extend(tokenXrefs(tokens, productionGroup));
       node.append(subnode);
