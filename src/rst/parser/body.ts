@@ -24,6 +24,7 @@ import {
   SimpleTableParser,
   DOUBLE_WIDTH_PAD_CHAR,
   TableMarkupError,
+  TableParserInternalError,
   type CellData,
   type TableData,
 } from './tables/index.js';
@@ -678,6 +679,12 @@ export class Body extends RSTState {
         const table = this.buildTable(tableData, tableLine);
         return [[table, ...messages], blankFinish];
       } catch (error) {
+        // docutils 0.19 crashes where its table parser's internal checks
+        // fail (TableParserInternalError); we report the table as malformed,
+        // naming the Python exception, and go on.
+        if (error instanceof TableParserInternalError) {
+          return [[...this.malformedTable(block, error.message), ...messages], blankFinish];
+        }
         if (!(error instanceof TableMarkupError)) throw error;
         return [[...this.malformedTable(block, error.message, error.offset), ...messages], blankFinish];
       }

@@ -106,6 +106,8 @@ export class Transformer implements TransformerLike {
   readonly transforms: ScheduledTransform[] = [];
   /** Transforms already run, in order. */
   readonly applied: ScheduledTransform[] = [];
+  /** Where docutils 0.19 would have raised: each is also reported as a severe system message. */
+  readonly crashes: TransformCrash[] = [];
   readonly unknownReferenceResolvers: UnknownReferenceResolver[] = [];
   readonly components = new Map<string, Component>();
   private readonly known: Map<string, TransformDefinition>;
@@ -175,12 +177,19 @@ export class Transformer implements TransformerLike {
         this.sorted = true;
       }
       const next = this.transforms.shift()!;
-      next.transform.apply({
-        document,
-        startnode: next.pending,
-        transformer: this,
-        language: languageOf(document),
-      });
+      try {
+        next.transform.apply({
+          document,
+          startnode: next.pending,
+          transformer: this,
+          language: languageOf(document),
+        });
+      } catch (error) {
+        // docutils 0.19 raises here and publishes nothing; we report it and go on.
+        if (!(error instanceof TransformCrash)) throw error;
+        this.crashes.push(error);
+        document.reporter.severe(`Transform failed: ${error.message}.`);
+      }
       this.applied.push(next);
     }
   }
