@@ -8,6 +8,8 @@ import type { Document, Settings } from './document.js';
 import { parseDocument, type ParseOptions } from './parse.js';
 import { applyStandardTransforms, type Component, type Transformer } from './transforms/pipeline.js';
 import type { TransformDefinition, TransformSettings } from './transforms/transform.js';
+import { completePositions } from './positions.js';
+import { sourceMapOf } from './parser/rst-state.js';
 
 export interface PublishOptions extends ParseOptions {
   settings?: Partial<Settings> & TransformSettings;
@@ -42,5 +44,8 @@ export function publish(text: string, options: PublishOptions = {}): PublishResu
     ...(options.components ? { components: options.components } : {}),
     ...(options.extraTransforms ? { extraTransforms: options.extraTransforms } : {}),
   });
+  // Nodes the transforms made (subtitle, docinfo, generated text, ...) get positions too.
+  const map = sourceMapOf(document);
+  if (map) completePositions(document, map, document.getString('source') ?? null);
   return { document, messages, transformer };
 }

@@ -400,9 +400,13 @@ export abstract class RSTState extends StateWS<Context> {
     return [[paragraph, ...messages], literalNext];
   }
 
-  /** Parse inline markup; returns [nodes, system messages]. */
-  inlineText(text: string, lineno: number): [Node[], Element[]] {
-    return this.inliner.parse(text, lineno, this.memo, this.parent, this.locator(text, lineno));
+  /**
+   * Parse inline markup; returns [nodes, system messages]. `lineno` is the
+   * line docutils reports in messages; `sourceLineno`, when docutils' line
+   * is not where the text is, the absolute line the text starts on.
+   */
+  inlineText(text: string, lineno: number, sourceLineno = lineno): [Node[], Element[]] {
+    return this.inliner.parse(text, lineno, this.memo, this.parent, this.locator(text, sourceLineno));
   }
 
   /**

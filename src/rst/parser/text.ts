@@ -191,7 +191,8 @@ export class Text extends RSTState {
     const itemNode = new Element('definition_list_item', [...termLine, ...indented.data].join('\n'));
     const lineno = this.stateMachine.absLineNumber() - 1;
     [itemNode.source, itemNode.line] = this.stateMachine.getSourceAndLine(lineno);
-    const [termList, messages] = this.term(termLine, lineno);
+    // docutils' lineno here is the definition's last line but one; the term is on the line before the definition.
+    const [termList, messages] = this.term(termLine, lineno, lineOffset);
     itemNode.extend(termList);
     const definition = new Element('definition', '', messages);
     itemNode.append(definition);
@@ -208,8 +209,8 @@ export class Text extends RSTState {
     return [itemNode, blankFinish];
   }
 
-  term(lines: Context, lineno: number): [Element[], Element[]] {
-    const [textNodes, messages] = this.inlineText(lines[0]!, lineno);
+  term(lines: Context, lineno: number, sourceLineno = lineno): [Element[], Element[]] {
+    const [textNodes, messages] = this.inlineText(lines[0]!, lineno, sourceLineno);
     const termNode = new Element('term', lines[0]!);
     [termNode.source, termNode.line] = this.stateMachine.getSourceAndLine(lineno);
     const nodeList: Element[] = [termNode];
