@@ -294,9 +294,17 @@ export function environmentFor(
   return environment;
 }
 
+/** Warning lists by the reporter of the document they belong to (for warnings given before a role or directive ran). */
+const reporterWarnings = new WeakMap<object, SphinxWarning[]>();
+
+/** Links a parse's warning list to the document's reporter, which role lookups see. */
+export function noteReporterWarnings(reporter: object, warnings: SphinxWarning[]): void {
+  reporterWarnings.set(reporter, warnings);
+}
+
 /** Sphinx's warnings for a document read with the sphinx profile (empty otherwise). */
 export function sphinxWarnings(document: Document): readonly SphinxWarning[] {
-  return environments.get(document)?.warnings ?? [];
+  return environments.get(document)?.warnings ?? reporterWarnings.get(document.reporter) ?? [];
 }
 
 /** What the sphinx profile's registry provides to Sphinx's roles and directives. */

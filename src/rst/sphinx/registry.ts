@@ -20,6 +20,7 @@ import {
   type SphinxProject,
   type SphinxWarning,
   environmentFor,
+  noteReporterWarnings,
 } from './environment.js';
 import { renamed } from './directives/base.js';
 
@@ -160,6 +161,7 @@ export class SphinxRegistry extends Registry implements SphinxEnvironmentProvide
   }
 
   override role(name: string, language: Language, lineno: number, reporter: Reporter): [RoleFunction | null, Element[]] {
+    noteReporterWarnings(reporter, this.warnings);
     const found = this.lookupDomainElement(
       'role',
       name,
