@@ -9,6 +9,7 @@ import { parseDocument } from '../rst/parse.js';
 import { publish } from '../rst/publish.js';
 import { toPseudoXml } from '../rst/writers/pseudoxml.js';
 import { profileRegistry, type ProfileName } from '../rst/profiles/index.js';
+import { sphinxWarnings } from '../rst/sphinx/environment.js';
 import { UserError } from './errors.js';
 import { readSourceFile } from './read-input.js';
 
@@ -65,6 +66,11 @@ export function processDoctreeFile(path: string, job: DoctreeJob): DoctreeResult
       ? parseDocument(text, { sourcePath: path, settings, registry })
       : publish(text, { sourcePath: path, settings, registry }).document;
     tree = toPseudoXml(document);
+    // The sphinx profile: Sphinx's own warnings follow docutils' stream, worded as Sphinx prints them.
+    for (const warning of sphinxWarnings(document)) {
+      const location = warning.source === null ? '' : `${warning.source}:${warning.line ?? ''}: `;
+      messages += `${location}WARNING: ${warning.message}\n`;
+    }
   } catch (error) {
     const detail = job.debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
     return { error: `specwright: ${path}: internal error: ${(error as Error).message}${detail}` };
