@@ -55,3 +55,5 @@ export { decodeSource } from './rst/source.js';
 export { profileRegistry, PROFILE_NAMES, type ProfileName } from './rst/profiles/index.js';
 export type { PublishResult } from './rst/publish.js';
 export type { Registry } from './rst/registry.js';
+export { sphinxRegistry, OPENSTACK_SPEC_EXTENSIONS, type SphinxProfileOptions } from './rst/profiles/sphinx.js';
+export { sphinxWarnings, type SphinxWarning, type SphinxConfig } from './rst/sphinx/environment.js';
