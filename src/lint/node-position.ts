@@ -25,3 +25,17 @@ export function nodeEnd(node: Node, source: SourceText): Position | null {
   const offset = node.position?.end.offset;
   return offset === undefined ? null : source.pointAt(offset + publishedOffsetShift(source));
 }
+
+/**
+ * The line at or shortly before `near` whose text contains `needle`: for
+ * nodes whose recorded line is docutils' (the first term of a definition
+ * list is recorded on its definition's line).
+ */
+export function lineContaining(source: SourceText, near: Position, needle: string, lookBack = 3): Position {
+  for (let line = near.line; line >= Math.max(1, near.line - lookBack); line--) {
+    const text = source.line(line)?.text ?? '';
+    const index = text.indexOf(needle);
+    if (index !== -1) return { line, column: index + 1 };
+  }
+  return near;
+}

@@ -12,6 +12,13 @@ import { noTabs } from './rules/no-tabs.js';
 import { noZeroWidthSpace } from './rules/no-zero-width-space.js';
 import { templateSections } from './rules/template-sections.js';
 import { rstSyntax } from './rules/rst-syntax.js';
+import { filenameMatchesBlueprint } from './rules/filename-matches-blueprint.js';
+import { emptySection } from './rules/empty-section.js';
+import { templateText } from './rules/template-text.js';
+import { asciiDiagrams } from './rules/ascii-diagrams.js';
+import { assignee } from './rules/assignee.js';
+import { specTitle } from './rules/spec-title.js';
+import { restApi } from './rules/rest-api.js';
 import { trailingWhitespace } from './rules/trailing-whitespace.js';
 
 export const RULES = [
@@ -24,6 +31,13 @@ export const RULES = [
   noCarriageReturn,
   finalNewline,
   noZeroWidthSpace,
+  specTitle,
+  filenameMatchesBlueprint,
+  emptySection,
+  templateText,
+  assignee,
+  asciiDiagrams,
+  restApi,
   fileEncoding,
 ] as const;
 

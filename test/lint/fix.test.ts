@@ -7,10 +7,11 @@ import { applyFixes, fixUntilStable, writeFileAtomic } from '../../src/lint/fix.
 import { resolveRules } from '../../src/lint/rule-settings.js';
 import { lintText, lintPaths } from '../../src/lint/runner.js';
 import { defaultConfig } from '../../src/spec/config.js';
-import { runLint, specRepository } from './lint-helpers.js';
+import { CONTENT_RULES, runLint, specRepository } from './lint-helpers.js';
 import { makeTree } from '../spec/temp-directory.js';
 
-const RULES = resolveRules(defaultConfig());
+const QUIET = Object.fromEntries(CONTENT_RULES.map((id) => [id, 'off' as const]));
+const RULES = resolveRules(defaultConfig(), Object.fromEntries(CONTENT_RULES.map((id) => [id, 'off' as const])));
 
 function lint(text: string) {
   return lintText({ text, path: '/virtual/a.rst', displayPath: 'a.rst', repository: null, location: null, rules: RULES, publish: null }).diagnostics;
@@ -99,7 +100,7 @@ describe('specwright lint --fix', () => {
 
   it('does not write when the guard says the tree changed', () => {
     const root = specRepository({ 'specs/rocky/approved/a.rst': 'Title \n=====\n' });
-    const report = lintPaths([], { cwd: root, fix: { guard: () => ({ equal: false, reason: 'the tree changed' }), write: true } });
+    const report = lintPaths([], { cwd: root, ruleOverrides: QUIET, fix: { guard: () => ({ equal: false, reason: 'the tree changed' }), write: true } });
     assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), 'Title \n=====\n');
     assert.equal(report.files[0]!.fix?.guard, 'changed');
     assert.deepEqual(report.diagnostics.map((diagnostic) => diagnostic.rule), ['trailing-whitespace']);
@@ -110,6 +111,7 @@ describe('specwright lint --fix', () => {
     const seen: Array<[string, string]> = [];
     const report = lintPaths([], {
       cwd: root,
+      ruleOverrides: QUIET,
       fix: {
         guard: (original, fixed) => {
           seen.push([original, fixed]);

@@ -4,7 +4,7 @@ import { FORMATTERS } from '../../src/lint/formatters/index.js';
 import { escapeData, escapeProperty } from '../../src/lint/formatters/github.js';
 import { RULES } from '../../src/lint/registry.js';
 import { lintPaths, type LintReport } from '../../src/lint/runner.js';
-import { specRepository } from './lint-helpers.js';
+import { CONTENT_RULES, specRepository } from './lint-helpers.js';
 
 function sampleReport(): LintReport {
   const root = specRepository({
@@ -12,7 +12,7 @@ function sampleReport(): LintReport {
     'specs/rocky/approved/b.rst': 'Fine\n====\n\ntext\u200bhere\n',
     'specs/rocky/stray.rst': 'x\n',
   });
-  return lintPaths([], { cwd: root, ruleOverrides: { 'no-zero-width-space': 'warning' } });
+  return lintPaths([], { cwd: root, ruleOverrides: { ...Object.fromEntries(CONTENT_RULES.map((id) => [id, 'off' as const])), 'no-zero-width-space': 'warning' } });
 }
 
 describe('formatters', () => {

@@ -7,6 +7,7 @@ import { compareOutlines, sectionOutline, type SectionOutline } from '../../spec
 import type { TemplateSource } from '../../spec/repository.js';
 import { closest } from '../../spec/suggest.js';
 import { nodeStart } from '../node-position.js';
+import { templateDocument } from '../template-document.js';
 import { defineFileRule } from '../rule.js';
 
 const templateOutlines = new WeakMap<TemplateSource, SectionOutline>();
@@ -51,7 +52,7 @@ export const templateSections = defineFileRule({
       document(document: Document) {
         let templateOutline = templateOutlines.get(template);
         if (!templateOutline) {
-          templateOutline = sectionOutline(context.publish(template.text, template.path ?? template.name));
+          templateOutline = sectionOutline(templateDocument(template, (text, path) => context.publish(text, path)));
           templateOutlines.set(template, templateOutline);
         }
         const specOutline = sectionOutline(document);

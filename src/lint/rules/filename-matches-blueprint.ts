@@ -1,0 +1,62 @@
+/**
+ * filename-matches-blueprint: the spec's file is named after its Launchpad
+ * blueprint, as the template asks ("a URL of .../+spec/awesome-thing should
+ * be named awesome-thing.rst").
+ */
+import { basename, extname } from 'node:path';
+import { blueprintReferences } from '../../spec/spec-model.js';
+import { nodeStart } from '../node-position.js';
+import { defineFileRule } from '../rule.js';
+import { isTemplateCopy } from '../template-document.js';
+
+export interface FilenameMatchesBlueprintOptions {
+  /** Report a spec that links no blueprint at all. */
+  readonly requireUrl: boolean;
+}
+
+export const filenameMatchesBlueprint = defineFileRule({
+  scope: 'file',
+  needsDocument: true,
+  meta: {
+    id: 'filename-matches-blueprint',
+    description: 'Name the spec file after its Launchpad blueprint',
+    defaultSeverity: 'error',
+    fix: 'none',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { 'require-url': { type: 'boolean' } },
+    },
+    defaultOptions: { requireUrl: true } as FilenameMatchesBlueprintOptions,
+    messages: {
+      mismatch: 'The file is named "{{file}}" but its blueprint is "{{blueprint}}": name it {{blueprint}}.rst.',
+      missing: 'No Launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>) in the spec.',
+    },
+    docs: {
+      whatItDoes:
+        'Finds the spec\'s Launchpad blueprint link (`https://blueprints.launchpad.net/<project>/+spec/<name>`) — the first one before the first section, where the template puts it, else the first anywhere — and reports a file whose name (without `.rst`) is not `<name>`. Only specs in the repository layout are checked; with `require-url` (the default) a spec without any blueprint link is reported too.',
+      why: 'Spec files, blueprints and review topics are matched by name: the template says "The filename in the git repository should match the launchpad URL". A spec copied from another and renamed halfway links the wrong blueprint.',
+      example: 'specs/2025.1/approved/live-migrate-vtpm.rst:\n\nhttps://blueprints.launchpad.net/nova/+spec/vtpm-live-migration',
+      useInstead: 'specs/2025.1/approved/vtpm-live-migration.rst:\n\nhttps://blueprints.launchpad.net/nova/+spec/vtpm-live-migration',
+      options: '- `require-url` (boolean, default true): report specs that link no blueprint.',
+    },
+  },
+  create(context) {
+    if (!context.file.location || isTemplateCopy(context.file.path)) return {};
+    const file = basename(context.file.path, extname(context.file.path));
+    return {
+      document(document) {
+        const references = blueprintReferences(document);
+        const source = context.file.source;
+        if (references.length === 0) {
+          if (context.options.requireUrl) context.report({ messageId: 'missing', line: 1 });
+          return;
+        }
+        const chosen = references.find((reference) => reference.inPreamble) ?? references[0]!;
+        if (chosen.name === file) return;
+        const at = nodeStart(chosen.node, source) ?? { line: 1, column: 1 };
+        context.report({ messageId: 'mismatch', data: { file: `${file}.rst`, blueprint: chosen.name }, line: at.line, column: at.column });
+      },
+    };
+  },
+});

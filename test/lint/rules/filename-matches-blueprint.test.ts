@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { buildSpec, lintSpecRule, messages } from './spec-rules-helpers.js';
+
+const rule = 'filename-matches-blueprint';
+
+describe(rule, () => {
+  it('accepts a file named after its blueprint', () => {
+    assert.deepEqual(lintSpecRule(rule, buildSpec()), []);
+  });
+
+  it('reports a different name at the URL', () => {
+    assert.deepEqual(messages(lintSpecRule(rule, buildSpec(), { name: 'storage-scopes' })), [
+      '5: The file is named "storage-scopes.rst" but its blueprint is "audit-scope-storage": name it audit-scope-storage.rst.',
+    ]);
+  });
+
+  it('reports the template\'s example blueprint left in place', () => {
+    const findings = lintSpecRule(rule, buildSpec({ url: 'https://blueprints.launchpad.net/watcher/+spec/example' }));
+    assert.match(findings[0]!.message, /its blueprint is "example"/);
+  });
+
+  it('takes the blueprint before the first section over later links', () => {
+    const text = buildSpec({ references: '* https://blueprints.launchpad.net/nova/+spec/other-thing' });
+    assert.deepEqual(lintSpecRule(rule, text), []);
+  });
+
+  it('accepts http, a trailing slash and a link target', () => {
+    assert.deepEqual(lintSpecRule(rule, buildSpec({ url: 'http://blueprints.launchpad.net/watcher/+spec/audit-scope-storage/' })), []);
+    assert.deepEqual(lintSpecRule(rule, buildSpec({ url: 'See the `blueprint`_.\n\n.. _blueprint: https://blueprints.launchpad.net/watcher/+spec/audit-scope-storage' })), []);
+  });
+
+  it('reports a spec without a blueprint, unless require-url is off', () => {
+    assert.deepEqual(messages(lintSpecRule(rule, buildSpec({ url: null }))), [
+      '1: No Launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>) in the spec.',
+    ]);
+    assert.deepEqual(lintSpecRule(rule, buildSpec({ url: null }), { config: '[rules]\nfilename-matches-blueprint = { require-url = false }\n' }), []);
+  });
+});
