@@ -16,7 +16,6 @@ import type { DirectiveClass } from '../directives/directive.js';
 import type { RoleFunction } from '../roles/role.js';
 import { customRole } from '../roles/standard.js';
 import { Class } from '../directives/misc.js';
-import { CSVTable } from '../directives/tables.js';
 import { standardDirectives } from './docutils.js';
 import { STANDARD_ROLES } from '../roles/standard.js';
 import { DEFAULT_SPHINX_CONFIG, type SphinxConfig, type SphinxProject } from '../sphinx/environment.js';
@@ -26,6 +25,7 @@ import { Code, CodeBlock, Highlight, LiteralInclude } from '../sphinx/directives
 import {
   Acks,
   Author,
+  CSVTable,
   Centered,
   DefaultDomain,
   DefaultRole,

@@ -298,10 +298,8 @@ function tokenProcessLink(call: ReferenceCall, _refnode: Element, title: string,
   const newTarget = lstrip(target, '~');
   if (!call.hasExplicitTitle && newTitle.startsWith('~')) {
     if (newTitle.includes(':')) {
-      const parts = newTitle.split(':');
-      // Python's `_, title = title.split(':')` fails on more than one colon.
-      if (parts.length !== 2) throw new Error(`too many values to unpack (expected 2)`);
-      newTitle = parts[1]!;
+      // Sphinx's `_, title = title.split(':')` crashes on a second colon; here the second part is the title.
+      newTitle = newTitle.split(':')[1]!;
     } else {
       newTitle = newTitle.slice(1);
     }

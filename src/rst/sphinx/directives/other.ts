@@ -10,6 +10,9 @@ import type { Directive, OptionSpec } from '../../directives/directive.js';
 import { classOption, flag, int, unchanged, unchangedRequired } from '../../directives/options.js';
 import { DefaultRole as DocutilsDefaultRole, Include as DocutilsInclude } from '../../directives/misc.js';
 import { Figure as DocutilsFigure } from '../../directives/images.js';
+import { CSVTable as DocutilsCSVTable } from '../../directives/tables.js';
+import { existsSync } from 'node:fs';
+import * as posixPath from 'node:path/posix';
 import { pyReprString } from '../../python-text.js';
 import { type SphinxEnvironment, docnameJoin, environmentFromRegistry, globToRegExp } from '../environment.js';
 import { type PyTuple, pyTuple, sphinxElement } from '../nodes.js';
@@ -368,15 +371,12 @@ export class IndexDirective extends SphinxDirective {
   }
 }
 
-/** Sphinx's default-role: also remembers the name for its roles' default. */
+/** Sphinx's default-role: also remembers the name, which Sphinx's roles read when called without one. */
 export class DefaultRole extends DocutilsDefaultRole {
   override run(): Node[] {
     const result = super.run();
-    if (this.args.length > 0 && this.state.memo.registry.localRoles.get('') !== undefined) {
-      const registry = this.state.memo.registry;
-      const [role] = registry.role(this.args[0]!, this.stateMachine.language, this.lineno, this.state.reporter);
-      if (role) envOf(this).tempData.set('default_role', this.args[0]!);
-    }
+    const unknown = result.some((node) => node instanceof Element && node.tagname === 'system_message' && node.get('level') === 3);
+    if (this.args.length > 0 && !unknown) envOf(this).tempData.set('default_role', this.args[0]!);
     return result;
   }
 }
@@ -442,5 +442,27 @@ export class MathDirective extends SphinxDirective {
     this.state.document.noteExplicitTarget(target);
     result.unshift(target);
     return result;
+  }
+}
+
+/** Sphinx's csv-table: a :file: path starting with "/" is relative to the source directory. */
+export class CSVTable extends DocutilsCSVTable {
+  override run(): Node[] {
+    const file = this.options['file'];
+    if (typeof file === 'string' && file.startsWith('/')) {
+      const env = envOf(this);
+      if (existsSync(file)) {
+        env.warn(
+          '":file:" option for csv-table directive now recognizes an absolute path as a relative path from source directory. Please update your document.',
+          this.lineno,
+          { source: env.docname },
+        );
+      } else {
+        const absolute = posixPath.join(posixPath.resolve(env.project.srcdir), file.slice(1));
+        const docdir = posixPath.dirname(posixPath.resolve(env.project.srcdir, env.docname));
+        this.options['file'] = posixPath.relative(docdir, absolute);
+      }
+    }
+    return super.run();
   }
 }
