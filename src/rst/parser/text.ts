@@ -496,7 +496,8 @@ export class QuotedLiteralBlock extends RSTState {
   initialQuoted(match: RegExpExecArray, _context: Context, nextState: string): TransitionResult<Context> {
     this.removeTransition('initial_quoted');
     const quote = match.input[0]!;
-    const pattern = new RegExp('^' + quote.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&'), 'u');
+    // With the u flag only syntax characters may be escaped ("\-" is an error).
+    const pattern = new RegExp('^' + quote.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&'), 'u');
     this.addTransition({ name: 'quoted', pattern });
     this.initialLineno = this.stateMachine.absLineNumber();
     return [[match.input], nextState, []];

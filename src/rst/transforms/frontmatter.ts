@@ -300,7 +300,8 @@ function extractAuthors(context: TransformContext, field: Element, name: string,
 }
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  // Syntax characters only: the pattern has the u flag, where "\-" is an error.
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 function authorsFromOneParagraph(context: TransformContext, field: Element): Node[][] {
