@@ -14,7 +14,6 @@
  */
 import type { DirectiveClass } from '../directives/directive.js';
 import type { RoleFunction } from '../roles/role.js';
-import { customRole } from '../roles/standard.js';
 import { Class } from '../directives/misc.js';
 import { standardDirectives } from './docutils.js';
 import { STANDARD_ROLES } from '../roles/standard.js';
@@ -41,7 +40,7 @@ import {
   VersionChange,
 } from '../sphinx/directives/other.js';
 import { Cmdoption, EnvVar, GenericDescription, Glossary, ProductionList, Program } from '../sphinx/directives/std.js';
-import { DIAGRAM_KINDS, type DiagramKind, Todo, TodoList, diagramDirective } from '../sphinx/directives/extensions.js';
+import { type DiagramKind, Todo, TodoList, diagramDirective } from '../sphinx/directives/extensions.js';
 import '../sphinx/nodes.js';
 
 /**
@@ -165,8 +164,6 @@ export function sphinxRegistry(options: SphinxProfileOptions = {}): SphinxRegist
       for (const [name, [baseUrl, caption]] of Object.entries(config.extlinks)) localRoles.set(name, extlinkRole(baseUrl, caption));
     }
   }
-  void customRole;
-  void DIAGRAM_KINDS;
   const project: SphinxProject = { srcdir: options.srcdir ?? process.cwd() };
   if (options.documentExists) project.documentExists = options.documentExists;
   if (options.documents) project.documents = options.documents;

@@ -11,11 +11,11 @@ import { Element, type Node, Text, element, unescape } from '../nodes.js';
 import type { Inliner } from '../inline/inliner.js';
 import { OptionValueError } from '../directives/directive.js';
 import { classOption, pythonInt, unchanged } from '../directives/options.js';
-import { customRole, genericRole, normalizedRoleOptions, optionsToAttributes, pythonPercentFormat, setClasses } from '../roles/standard.js';
+import { customRole, genericRole, optionsToAttributes, pythonPercentFormat, setClasses } from '../roles/standard.js';
 import type { RoleFunction, RoleOptions } from '../roles/role.js';
 import { lstrip, strip } from '../python-text.js';
 import { type SphinxEnvironment, environmentFromRegistry } from './environment.js';
-import { type PyTuple, asAttribute, indexEntry, sphinxElement } from './nodes.js';
+import { type PyTuple, indexEntry, sphinxElement } from './nodes.js';
 
 /** Arguments Sphinx's role classes keep on `self` while they run. */
 export interface RoleCall {
@@ -266,14 +266,6 @@ export function cppXrefRole(fixParens = false): RoleFunction {
       return [newTitle, newTarget];
     },
   });
-}
-
-/** The index and target nodes that index roles put before their text. */
-function indexTarget(call: RoleCall, entries: PyTuple[]): [Element, Element, string] {
-  const targetId = `index-${call.env.newSerialno('index')}`;
-  const index = sphinxElement('index', '', '', [], { entries });
-  const target = element('target', '', '', [], { ids: [targetId] });
-  return [index, target, targetId];
 }
 
 /** EnvVarXRefRole.result_nodes: index entries for the variable. */
@@ -667,4 +659,3 @@ export function domainRoles(): Map<string, Map<string, RoleFunction>> {
   ]);
 }
 
-export { normalizedRoleOptions, asAttribute };

@@ -18,7 +18,7 @@ import { InputDecodeError, InputError, decodeBytes, readInputBytes } from '../..
 import { StringList } from '../../string-list.js';
 import { pyReprString, splitlines, strip } from '../../python-text.js';
 import { setClasses } from '../../roles/standard.js';
-import { type PyDict, sphinxElement } from '../nodes.js';
+import { type PyDict, asAttribute, sphinxElement } from '../nodes.js';
 import { SphinxDirective } from './base.js';
 
 /** sys.maxsize, the default line number threshold (kept as text: beyond JavaScript's exact integers). */
@@ -184,7 +184,7 @@ export class CodeBlock extends SphinxDirective {
     const highlightArgs: PyDict = {};
     if (highlightLines !== null) highlightArgs['hl_lines'] = highlightLines;
     if ('lineno-start' in this.options) highlightArgs['linenostart'] = this.options['lineno-start'] as number;
-    literal.attributes['highlight_args'] = highlightArgs as unknown as string;
+    literal.set('highlight_args', asAttribute(highlightArgs));
     this.setSourceInfo(literal);
     const caption = this.options['caption'] as string | undefined;
     if (caption) {
@@ -449,7 +449,7 @@ export class LiteralInclude extends SphinxDirective {
       }
       node.classes.push(...((this.options['class'] as string[] | undefined) ?? []));
       const highlightArgs: PyDict = {};
-      node.attributes['highlight_args'] = highlightArgs as unknown as string;
+      node.set('highlight_args', asAttribute(highlightArgs));
       if ('emphasize-lines' in this.options) {
         const spec = this.options['emphasize-lines'] as string;
         let indexes: number[];

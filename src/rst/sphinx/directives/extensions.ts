@@ -25,7 +25,7 @@ import { decodeBytes, isUnderRoot } from '../../directives/file-input.js';
 import { StringList } from '../../string-list.js';
 import { pyReprString, strip } from '../../python-text.js';
 import { setClasses } from '../../roles/standard.js';
-import { type PyDict, asAttribute, sphinxElement } from '../nodes.js';
+import { type PyDict, sphinxElement } from '../nodes.js';
 import { BaseAdmonition, SphinxDirective } from './base.js';
 
 export class Todo extends BaseAdmonition {
@@ -173,4 +173,3 @@ export function diagramDirective(kind: DiagramKind): DirectiveClass {
   };
 }
 
-export { asAttribute };

@@ -17,7 +17,7 @@ import type { OptionSpec } from '../../directives/directive.js';
 import { flag } from '../../directives/options.js';
 import { StringList } from '../../string-list.js';
 import { pyReprString, splitWhitespace, strip } from '../../python-text.js';
-import { type PyTuple, descNode, indexEntry, pyTuple, sphinxElement } from '../nodes.js';
+import { type PyTuple, asAttribute, descNode, indexEntry, pyTuple, sphinxElement } from '../nodes.js';
 import type { SphinxEnvironment } from '../environment.js';
 import { SphinxDirective } from './base.js';
 
@@ -174,10 +174,14 @@ export abstract class ObjectDescription extends SphinxDirective {
     return [this.indexnode, node];
   }
 
+  /**
+   * The private table-of-contents attributes Sphinx sets on every signature.
+   * Objects of the std domain and describe/object have no hierarchy: an
+   * empty tuple and an empty name, whether toc_object_entries is on or off.
+   */
   private setTocAttributes(signode: Element): void {
-    const tocEntries = this.env.config.toc_object_entries;
-    signode.attributes['_toc_parts'] = pyTuple() as unknown as string[];
-    signode.set('_toc_name', tocEntries ? '' : '');
+    signode.set('_toc_parts', asAttribute(pyTuple()));
+    signode.set('_toc_name', '');
   }
 }
 
