@@ -8,7 +8,7 @@
  * turned off by per-file ignores or disable comments are dropped.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Document } from '../rst/document.js';
 import type { Element, Node } from '../rst/nodes.js';
 import { codePointLength } from '../rst/python-text.js';
@@ -114,6 +114,14 @@ interface FileTarget {
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+function statIsDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 const RST_EXTENSION = '.rst';
 
 function isFileRule(rule: ActiveRule['rule']): rule is AnyFileRule {
@@ -270,8 +278,16 @@ class Session {
     this.cwd = resolve(options.cwd ?? process.cwd());
   }
 
+  private readonly roots = new Map<string, string>();
+
   repositoryFor(path: string): RepositoryState {
-    const root = findRepositoryRoot(path);
+    // Files of one directory share a repository: look the root up once per directory.
+    const directory = dirname(path);
+    let root = this.roots.get(directory);
+    if (root === undefined) {
+      root = findRepositoryRoot(path);
+      if (!statIsDirectory(path)) this.roots.set(directory, root);
+    }
     let state = this.repositories.get(root);
     if (!state) {
       const repository = SpecRepository.open(root, { configFile: this.options.configFile, cwd: this.cwd });

@@ -25,26 +25,17 @@ export interface Point {
   readonly column: number;
 }
 
-const LF = 0x0a;
-const CR = 0x0d;
-
 export class SourceText {
   readonly lines: readonly SourceLine[];
 
   constructor(readonly text: string) {
     const lines: SourceLine[] = [];
+    const breaks = /\r\n?|\n/g;
     let start = 0;
-    let index = 0;
-    while (index < text.length) {
-      const code = text.charCodeAt(index);
-      if (code === LF || code === CR) {
-        const terminator: LineTerminator = code === LF ? '\n' : text.charCodeAt(index + 1) === LF ? '\r\n' : '\r';
-        lines.push({ number: lines.length + 1, text: text.slice(start, index), terminator, offset: start });
-        index += terminator.length;
-        start = index;
-      } else {
-        index++;
-      }
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+      const terminator = match[0] as LineTerminator;
+      lines.push({ number: lines.length + 1, text: text.slice(start, match.index), terminator, offset: start });
+      start = match.index + terminator.length;
     }
     if (start < text.length) lines.push({ number: lines.length + 1, text: text.slice(start), terminator: '', offset: start });
     this.lines = lines;

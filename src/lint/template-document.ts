@@ -17,6 +17,29 @@ export function templateDocument(template: TemplateSource, publish: (text: strin
 }
 
 const guidanceCache = new WeakMap<Document, Map<number, Set<string>>>();
+const prefixCache = new WeakMap<Set<string>, Set<string>>();
+
+/** Characters of normalised text a paragraph must share with some guidance paragraph before it is compared in full. */
+const PREFIX_LENGTH = 16;
+
+/** A cheap key: the first characters of the whitespace-collapsed text (null when the text is too short to have one). */
+export function textPrefix(text: string): string | null {
+  const head = normalizeText(text.slice(0, PREFIX_LENGTH * 4));
+  return head.length >= PREFIX_LENGTH ? head.slice(0, PREFIX_LENGTH) : null;
+}
+
+/** Whether `text` is one of the guidance paragraphs (prefix check first: most paragraphs are not). */
+export function isGuidance(guidance: Set<string>, text: string): boolean {
+  let prefixes = prefixCache.get(guidance);
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const entry of guidance) prefixes.add(entry.slice(0, PREFIX_LENGTH));
+    prefixCache.set(guidance, prefixes);
+  }
+  const prefix = textPrefix(text);
+  if (prefix !== null && !prefixes.has(prefix)) return false;
+  return guidance.has(normalizeText(text));
+}
 
 /** The template's paragraphs of at least `minLength` characters, whitespace collapsed. */
 export function templateGuidance(template: Document, minLength: number): Set<string> {

@@ -25,9 +25,14 @@ export interface SpecSection {
   readonly depth: number;
 }
 
-/** Every section of the document, in document order. */
+const sectionCache = new WeakMap<Document, SpecSection[]>();
+
+/** Every section of the document, in document order (computed once per document). */
 export function sections(document: Document): SpecSection[] {
+  const cached = sectionCache.get(document);
+  if (cached) return cached;
   const out: SpecSection[] = [];
+  sectionCache.set(document, out);
   const visit = (node: Element, depth: number) => {
     for (const child of node.children) {
       if (!isElement(child, 'section')) continue;

@@ -50,10 +50,18 @@ function findPrimary(root: Node): Found | null {
   return visit(root);
 }
 
+const placeholders = new WeakMap<Node, string>();
+
 /** The template's own "Primary assignee" value (its placeholder). */
 function templatePlaceholder(template: Node | null): string {
-  const found = template ? findPrimary(template) : null;
-  return found && found.value !== '' ? found.value : TEMPLATE_PLACEHOLDER;
+  if (!template) return TEMPLATE_PLACEHOLDER;
+  let placeholder = placeholders.get(template);
+  if (placeholder === undefined) {
+    const found = findPrimary(template);
+    placeholder = found && found.value !== '' ? found.value : TEMPLATE_PLACEHOLDER;
+    placeholders.set(template, placeholder);
+  }
+  return placeholder;
 }
 
 export const assignee = defineFileRule({
@@ -85,7 +93,8 @@ export const assignee = defineFileRule({
     const located = context.template();
     return {
       document(document) {
-        const section = sections(document).find((candidate) => ASSIGNEE_SECTION.test(normalizeText(candidate.name))) ?? findSection(sections(document), 'Assignee(s)');
+        const all = sections(document);
+        const section = all.find((candidate) => ASSIGNEE_SECTION.test(normalizeText(candidate.name))) ?? findSection(all, 'Assignee(s)');
         if (!section) return; // template-sections reports a missing section
         const source = context.file.source;
         const template = located ? templateDocument(located.source, (text, path) => context.publish(text, path)) : null;

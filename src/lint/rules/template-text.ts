@@ -1,10 +1,10 @@
 /**
  * template-text: guidance paragraphs of the template left in the spec.
  */
-import { normalizeText, paragraphs } from '../../spec/spec-model.js';
+import { paragraphs } from '../../spec/spec-model.js';
 import { nodeStart } from '../node-position.js';
 import { defineFileRule } from '../rule.js';
-import { isTemplateCopy, templateDocument, templateGuidance } from '../template-document.js';
+import { isGuidance, isTemplateCopy, templateDocument, templateGuidance } from '../template-document.js';
 
 export interface TemplateTextOptions {
   /** Shorter paragraphs are not compared (they are too generic to be guidance). */
@@ -45,8 +45,7 @@ export const templateText = defineFileRule({
         const template = templateDocument(located.source, (text, path) => context.publish(text, path));
         const texts = templateGuidance(template, context.options.minLength);
         for (const paragraph of paragraphs(document)) {
-          const text = normalizeText(paragraph.astext());
-          if (!texts.has(text)) continue;
+          if (!isGuidance(texts, paragraph.astext())) continue;
           // A template bullet kept as a heading with the answer nested under it is an answer.
           const parent = paragraph.parent;
           if (parent && parent.tagname !== 'section' && parent.tagname !== 'document' && parent.children.length > 1) continue;
