@@ -6,6 +6,7 @@
  * parity harness publishes with halt_level 5.
  */
 import type { Document } from '../rst/document.js';
+import type { Element, Node } from '../rst/nodes.js';
 import '../rst/profiles/index.js';
 import { publish } from '../rst/publish.js';
 import type { TreeGuard } from './fix.js';
@@ -31,24 +32,38 @@ export const publishForLint: PublishFunction = (text, options) => {
 };
 
 /**
- * The `--fix` guard: the fixed text must publish to the same document
- * tree as the original. Trees are compared as docutils' pseudo-XML, which
- * carries every node and attribute but not the engine's source positions
- * (fixes may shift columns; none of the fixes moves a line).
+ * The document tree without docutils' system messages, as text: every
+ * element with its attributes and every text node. Fixes exist to remove
+ * warnings, so the messages themselves are left out of the comparison;
+ * positions are not part of it either (fixes shift columns; none moves a
+ * line).
  */
+export function treeWithoutMessages(node: Node): string {
+  if (node.isText()) return JSON.stringify(node.astext());
+  const element = node as Element;
+  if (element.tagname === 'system_message') return '';
+  const classes = element.attributes.classes;
+  if (element.tagname === 'section' && Array.isArray(classes) && classes.includes('system-messages')) return '';
+  const attributes = Object.keys(element.attributes)
+    .sort()
+    .map((key) => `${key}=${JSON.stringify(element.attributes[key])}`)
+    .join(' ');
+  const children = element.children.map(treeWithoutMessages).filter((text) => text !== '');
+  return `<${element.tagname}${attributes ? ` ${attributes}` : ''}>${children.join('')}</${element.tagname}>`;
+}
+
+/** The `--fix` guard: the fixed text must publish to the same document tree as the original, messages aside. */
 export function treeGuard(): TreeGuard {
   return (original, fixed, path, root) => {
     const options = { sourcePath: path, extensions: [], ...(root !== undefined ? { root } : {}) };
-    const before = publishForLint(original, options).document.pformat();
-    const after = publishForLint(fixed, options).document.pformat();
+    const before = treeWithoutMessages(publishForLint(original, options).document);
+    const after = treeWithoutMessages(publishForLint(fixed, options).document);
     if (before === after) return { equal: true };
-    const beforeLines = before.split('\n');
-    const afterLines = after.split('\n');
     let index = 0;
-    while (index < beforeLines.length && beforeLines[index] === afterLines[index]) index++;
+    while (index < before.length && before[index] === after[index]) index++;
     return {
       equal: false,
-      reason: `the fixed text publishes to a different document tree (first difference at pseudo-XML line ${index + 1}: ${JSON.stringify((afterLines[index] ?? '').trim()).slice(0, 80)})`,
+      reason: `the fixed text publishes to a different document tree (they differ at: ${JSON.stringify(after.slice(Math.max(0, index - 20), index + 40))})`,
     };
   };
 }

@@ -89,6 +89,14 @@ describe('specwright lint --fix', () => {
     assert.equal(run.stderr, 'specwright: fixed 1 file\n');
   });
 
+  it('lengthens a short title underline and checks the tree, warnings aside', () => {
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'Title\n=====\n\nIntro.\n\nA longer section\n--------\n\ntext\n' });
+    const run = runLint(root, [], { fix: true, format: 'json', rule: ['template-sections=off'] });
+    assert.equal(readFileSync(join(root, 'specs/rocky/approved/a.rst'), 'utf8'), 'Title\n=====\n\nIntro.\n\nA longer section\n----------------\n\ntext\n');
+    assert.equal(run.stderr, 'specwright: fixed 1 file\n');
+    assert.deepEqual(JSON.parse(run.stdout), []);
+  });
+
   it("refuses a fix that would change the document (U+001C is a line break to docutils)", () => {
     const text = "Para\n\nTitle\x1c\n=====\n\ntext\n";
     const root = specRepository({ 'specs/rocky/approved/a.rst': text });

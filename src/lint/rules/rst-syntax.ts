@@ -5,8 +5,10 @@
  */
 import type { Document } from '../../rst/document.js';
 import type { Element, Node } from '../../rst/nodes.js';
-import { codePointLength } from '../../rst/python-text.js';
+import { codePointLength, columnWidth } from '../../rst/python-text.js';
+import type { TextEdit } from '../diagnostic.js';
 import { defineFileRule } from '../rule.js';
+import type { SourceText } from '../source-text.js';
 
 export interface RstSyntaxOptions {
   /** Lowest docutils level reported. */
@@ -31,6 +33,44 @@ const SPHINX_PROVIDED: readonly RegExp[] = [
   /^Error in "math" directive:\nunknown option: "(label|nowrap)"/,
 ];
 
+const UNDERLINE_TOO_SHORT = 'Title underline too short.';
+const OVERLINE_TOO_SHORT = 'Title overline too short.';
+/** docutils' adornment characters: a line of one of them, repeated. */
+const ADORNMENT = /^([!-\/:-@[-`{-~])\1*\s*$/;
+
+function adornmentOf(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const match = ADORNMENT.exec(text);
+  return match ? match[1]! : null;
+}
+
+/** Edits that lengthen a short title adornment to the title's width (docutils' column width). */
+function adornmentFix(source: SourceText, message: string, line: number): TextEdit[] | null {
+  const replace = (lineNumber: number, character: string, width: number): TextEdit => {
+    const target = source.line(lineNumber)!;
+    return { start: target.offset, end: target.offset + target.text.length, text: character.repeat(width) };
+  };
+  if (message === UNDERLINE_TOO_SHORT) {
+    const underline = source.line(line);
+    const title = source.line(line - 1);
+    const character = adornmentOf(underline?.text);
+    if (!underline || !title || !character || title.text.trim() === '') return null;
+    const above = source.line(line - 2);
+    if (above && adornmentOf(above.text) !== null && above.text.trim() !== '') return null;
+    return [replace(line, character, columnWidth(title.text.trimEnd()))];
+  }
+  if (message === OVERLINE_TOO_SHORT) {
+    const overline = source.line(line);
+    const title = source.line(line + 1);
+    const underline = source.line(line + 2);
+    const character = adornmentOf(overline?.text);
+    if (!overline || !title || !underline || !character || adornmentOf(underline.text) !== character) return null;
+    const width = columnWidth(title.text.trimEnd());
+    return [replace(line, character, width), replace(line + 2, character, width)];
+  }
+  return null;
+}
+
 function isElement(node: Node): node is Element {
   return node.isElement();
 }
@@ -48,7 +88,7 @@ export const rstSyntax = defineFileRule({
     id: 'rst-syntax',
     description: 'Report docutils\' warnings and errors about the markup',
     defaultSeverity: 'error',
-    fix: 'none',
+    fix: 'safe',
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -70,6 +110,8 @@ export const rstSyntax = defineFileRule({
       options:
         '- `level` (`"warning"`, `"error"` or `"severe"`, default `"warning"`): the lowest docutils level reported.\n' +
         '- `profile` (`"sphinx"` or `"docutils"`, default `"sphinx"`): which roles and directives exist. The engine does not know Sphinx\'s own roles and directives yet; until it does, `sphinx` drops the messages doc8 drops in its Sphinx mode (unknown roles, directives and substitutions, and Sphinx-only options of `code-block` and `math`).',
+      fixSafety:
+        'Only "Title underline too short." and "Title overline too short." have a fix: the adornment (both lines of an overlined title) is made exactly as long as the title, in docutils\' column width (East Asian wide characters count two). Safe: the title stays a title at the same level; `--fix` checks that the re-published tree equals the original apart from the warning.',
       compatibility: 'doc8 D000 (which reports levels 2 to 4, in Sphinx mode by default).',
     },
   },
@@ -87,12 +129,14 @@ export const rstSyntax = defineFileRule({
           if (sphinx && SPHINX_PROVIDED.some((pattern) => pattern.test(text))) continue;
           const rawLine = node.attributes.line;
           const line = typeof rawLine === 'number' && rawLine >= 1 ? Math.min(rawLine, Math.max(source.lines.length, 1)) : 1;
+          const edits = adornmentFix(source, text, line);
           context.report({
             messageId: 'message',
             data: { text },
             line,
             column: 1,
             endColumn: codePointLength(source.line(line)?.text ?? '') + 1,
+            ...(edits ? { fix: { description: 'Make the title adornment as long as the title', edits } } : {}),
           });
         }
       },

@@ -13,6 +13,19 @@ testRule(rstSyntax, {
       name: 'title underline too short (reported once, not twice as docutils emits it)',
       code: 'Para.\n\nA long title\n=====\n\nText.\n',
       errors: [{ messageId: 'message', line: 4 }],
+      output: 'Para.\n\nA long title\n============\n\nText.\n',
+    },
+    {
+      name: 'overline too short: both adornments lengthened',
+      code: 'Para.\n\n=====\n A long title\n=====\n\nText.\n',
+      errors: [{ messageId: 'message', line: 3 }],
+      output: 'Para.\n\n=============\n A long title\n=============\n\nText.\n',
+    },
+    {
+      name: 'wide characters count two columns',
+      code: 'Para.\n\n漢字漢字\n-----\n\nText.\n',
+      errors: [{ messageId: 'message', line: 4 }],
+      output: 'Para.\n\n漢字漢字\n--------\n\nText.\n',
     },
     {
       name: 'unclosed inline markup',
