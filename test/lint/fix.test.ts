@@ -6,12 +6,19 @@ import fc from 'fast-check';
 import { applyFixes, fixUntilStable, writeFileAtomic } from '../../src/lint/fix.js';
 import { resolveRules } from '../../src/lint/rule-settings.js';
 import { lintText, lintPaths } from '../../src/lint/runner.js';
+import { publishForLint, treeGuard } from '../../src/lint/engine.js';
 import { defaultConfig } from '../../src/spec/config.js';
 import { CONTENT_RULES, runLint, specRepository } from './lint-helpers.js';
 import { makeTree } from '../spec/temp-directory.js';
 
 const QUIET = Object.fromEntries(CONTENT_RULES.map((id) => [id, 'off' as const]));
 const RULES = resolveRules(defaultConfig(), Object.fromEntries(CONTENT_RULES.map((id) => [id, 'off' as const])));
+
+const TREE_RULES = resolveRules(defaultConfig(), { ...QUIET, 'template-sections': 'off' });
+
+function lintWithTree(text: string) {
+  return lintText({ text, path: '/virtual/a.rst', displayPath: 'a.rst', repository: null, location: null, rules: TREE_RULES, publish: publishForLint }).diagnostics;
+}
 
 function lint(text: string) {
   return lintText({ text, path: '/virtual/a.rst', displayPath: 'a.rst', repository: null, location: null, rules: RULES, publish: null }).diagnostics;
@@ -30,9 +37,9 @@ describe('fixes', () => {
   it('gives the same result for LF, CRLF and CR line ends', () => {
     const lf = 'Title  \n=====\n\n\tIndented\ttext \nlast';
     const expected = 'Title\n=====\n\n        Indented\ttext\nlast\n';
-    for (const variant of [lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')]) {
+    for (const variant of [lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r'), `\ufeff${lf}`]) {
       const outcome = fixUntilStable(variant, lint);
-      assert.equal(outcome.text, expected, JSON.stringify(variant));
+      assert.equal(outcome.text.replace(/^\ufeff/, ''), expected, JSON.stringify(variant));
       assert.ok(outcome.converged);
       assert.deepEqual(outcome.diagnostics.filter((diagnostic) => diagnostic.fix), []);
     }
@@ -54,6 +61,22 @@ describe('fixes', () => {
         assert.equal(twice.applied, 0);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('fixed trees', () => {
+  it('publish to the same tree as the original (messages aside) for arbitrary markup', () => {
+    const guard = treeGuard();
+    const pieces = fc.constantFrom('Title', '=====', '-----', 'text', '*em*', '``lit``', '::', '.. note::', '* item', '1. item', ' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\f', 'é', '漢字');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        const outcome = fixUntilStable(text, lintWithTree);
+        if (outcome.text === text) return;
+        const verdict = guard(text, outcome.text, '/virtual/a.rst');
+        assert.ok(verdict.equal, `${JSON.stringify(text)} → ${JSON.stringify(outcome.text)}: ${verdict.equal ? '' : verdict.reason}`);
+      }),
+      { numRuns: 150 },
     );
   });
 });
