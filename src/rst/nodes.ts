@@ -320,10 +320,17 @@ export class Text extends Node {
   }
 
   pformat(indent = '    ', level = 0): string {
-    const prefix = indent.repeat(level);
-    const lines = splitlines(this.astext());
-    if (lines.length === 0) return '';
-    return lines.map((line) => prefix + line).join('\n') + '\n';
+    const prefix = indentation(indent, level);
+    const text = this.astext();
+    if (OTHER_LINE_BREAK.test(text)) {
+      const lines = splitlines(text);
+      if (lines.length === 0) return '';
+      return lines.map((line) => prefix + line).join('\n') + '\n';
+    }
+    // Only "\n" breaks lines: the same as the splitlines form above, without the arrays.
+    if (text === '') return '';
+    const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+    return prefix + (body.includes('\n') ? body.replaceAll('\n', '\n' + prefix) : body) + '\n';
   }
 
   copy(): Text {
@@ -632,20 +639,28 @@ export class Element extends Node {
   }
 
   starttag(): string {
-    const parts = [this.tagname];
-    for (const [name, value] of this.attlist()) {
+    // attlist() without the intermediate arrays: names sorted, empty list attributes left out.
+    let tag = '<' + this.tagname;
+    const attributes = this.attributes;
+    const names = Object.keys(attributes);
+    if (names.length > 1) names.sort();
+    for (const name of names) {
+      const value = attributes[name];
+      if (value === undefined) continue;
       if (value === null) {
-        parts.push(`${name}="True"`);
+        tag += ` ${name}="True"`;
         continue;
       }
-      parts.push(`${name}="${formatAttributeValue(value)}"`);
+      if (Array.isArray(value) && value.length === 0 && LIST_ATTRIBUTE_SET.has(name)) continue;
+      tag += ` ${name}="${formatAttributeValue(value)}"`;
     }
-    return `<${parts.join(' ')}>`;
+    return tag + '>';
   }
 
   pformat(indent = '    ', level = 0): string {
-    let out = indent.repeat(level) + this.starttag() + '\n';
-    for (const child of this.children) out += child.pformat(indent, level + 1);
+    let out = indentation(indent, level) + this.starttag() + '\n';
+    const children = this.children;
+    for (let index = 0; index < children.length; index++) out += children[index]!.pformat(indent, level + 1);
     return out;
   }
 
@@ -678,9 +693,25 @@ export function cloneAttributes(attributes: Attributes): Attributes {
   return copy;
 }
 
+/** Line breaks of Python's str.splitlines() other than "\n". */
+const OTHER_LINE_BREAK = /[\v\f\r\x1c-\x1e\x85\u2028\u2029]/;
+
+const indentations = new Map<string, string[]>();
+
+/** `indent` repeated `level` times, remembered. */
+function indentation(indent: string, level: number): string {
+  let known = indentations.get(indent);
+  if (!known) indentations.set(indent, (known = ['']));
+  while (known.length <= level) known.push(known[known.length - 1]! + indent);
+  return known[level]!;
+}
+
 /** The pseudo-XML form of one attribute value (without quotes). */
 export function formatAttributeValue(value: AttributeValue): string {
-  if (Array.isArray(value)) return value.map((item) => serialEscape(String(pyStr(item)))).join(' ');
+  if (Array.isArray(value)) {
+    if (value.length === 1 && typeof value[0] === 'string') return serialEscape(value[0]);
+    return value.map((item) => serialEscape(String(pyStr(item)))).join(' ');
+  }
   return pyStr(value);
 }
 
@@ -693,6 +724,7 @@ function pyStr(value: AttributeValue): string {
 
 /** docutils.nodes.serial_escape. */
 export function serialEscape(value: string): string {
+  if (!value.includes(' ') && !value.includes('\\')) return value;
   return value.replace(/\\/g, '\\\\').replace(/ /g, '\\ ');
 }
 
