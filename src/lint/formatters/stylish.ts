@@ -61,14 +61,16 @@ export function formatStylish({ report, color }: FormatterInput): string {
   for (const [file, diagnostics] of byFile) {
     out.push(colors.underline(file));
     const positionWidth = Math.max(...diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}`.length));
-    const messageWidth = Math.max(...diagnostics.map((d) => d.message.length));
+    // docutils' messages may span lines ('Error in "x" directive:\nunknown option...'): one line here.
+    const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ');
+    const messageWidth = Math.max(...diagnostics.map((d) => oneLine(d.message).length));
     for (const diagnostic of diagnostics) {
       if (diagnostic.severity === 'error') errors++;
       else warnings++;
       if (diagnostic.fix?.applicability === 'safe') fixable++;
       const position = `${diagnostic.range.start.line}:${diagnostic.range.start.column}`.padEnd(positionWidth);
       const severity = diagnostic.severity === 'error' ? colors.red('error  ') : colors.yellow('warning');
-      out.push(`  ${colors.dim(position)}  ${severity}  ${diagnostic.message.padEnd(messageWidth)}  ${colors.dim(diagnostic.rule)}`);
+      out.push(`  ${colors.dim(position)}  ${severity}  ${oneLine(diagnostic.message).padEnd(messageWidth)}  ${colors.dim(diagnostic.rule)}`);
       const line = sources.get(file)?.line(diagnostic.range.start.line);
       if (line) {
         const gutter = String(line.number);

@@ -22,6 +22,9 @@ testRule(lineLength, {
     { name: 'image directive line', code: `.. image:: ${'images/'.repeat(5)} with spaces ${words(60)}\n` },
     { name: 'wide characters count one each', code: `${'漢'.repeat(40)} ${'字'.repeat(38)}\n` },
     { name: 'a higher max', code: `${words(100)}\n`, options: { max: 100 } },
+    { name: 'doc8 mode: a long definition term', code: `${words(90)}\n  The definition.\n`, options: { mode: 'doc8' } },
+    { name: 'doc8 mode: a long title, allowed', code: `${words(90)}\n${'='.repeat(90)}\n\ntext\n`, options: { mode: 'doc8', 'allow-long-titles': true } },
+    { name: 'doc8 mode: a directive body', code: `.. note::\n\n   ${words(90)}\n`, options: { mode: 'doc8' } },
   ],
   invalid: [
     {
@@ -66,6 +69,23 @@ testRule(lineLength, {
         { messageId: 'tooLong', line: 2 },
         { messageId: 'tooLong', line: 4 },
       ],
+    },
+    {
+      name: 'doc8 mode: a long definition term is reported in openstack mode',
+      code: `${words(90)}\n  The definition.\n`,
+      errors: [{ messageId: 'tooLong', line: 1 }],
+    },
+    {
+      name: 'doc8 mode: a long title',
+      code: `${words(90)}\n${'='.repeat(90)}\n\ntext\n`,
+      options: { mode: 'doc8' },
+      errors: [{ messageId: 'tooLong', line: 1, column: 80 }],
+    },
+    {
+      name: 'doc8 mode: a long paragraph line',
+      code: `Intro.\n\n${words(85)}\n`,
+      options: { mode: 'doc8' },
+      errors: [{ messageId: 'tooLong', line: 3 }],
     },
     {
       name: 'a lower max',
