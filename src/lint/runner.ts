@@ -66,6 +66,8 @@ export interface LintOptions {
   /** Publishes documents for the rules that read the tree; default the engine, null skips those rules (see `notices`). */
   readonly publish?: PublishFunction | null;
   readonly fix?: FixSettings | null;
+  /** Called with the error when checking a file fails unexpectedly (the CLI prints its stack with --debug). */
+  readonly onInternalError?: (file: string, error: unknown) => void;
 }
 
 export interface FileFixResult {
@@ -448,6 +450,23 @@ function encodingDiagnostic(
   };
 }
 
+/**
+ * Lints one file; an internal error (a bug, in a rule or the engine) is
+ * reported as a problem with that file and the other files still run.
+ * Configuration errors (SpecError) stop the run: they concern every file.
+ */
+function lintFileSafely(session: Session, target: FileTarget): FileResult {
+  try {
+    return lintFile(session, target);
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    session.problems.push({ path: target.displayPath, message: `internal error while checking this file: ${message}` });
+    if (session.options.onInternalError) session.options.onInternalError(target.displayPath, error);
+    return { path: target.path, displayPath: target.displayPath, source: null, diagnostics: [] };
+  }
+}
+
 function lintFile(session: Session, target: FileTarget): FileResult {
   const read = readSpecFile(target.path);
   const rules = rulesForFile(target.state, target.path);
@@ -571,7 +590,7 @@ function runRepositoryRules(
 export function lintPaths(paths: readonly string[], options: LintOptions = {}): LintReport {
   const session = new Session(options);
   const targets = resolveTargets(session, paths);
-  const files = targets.files.map((target) => lintFile(session, target));
+  const files = targets.files.map((target) => lintFileSafely(session, target));
   const repositoryDiagnostics = targets.repositoryChecks.flatMap(({ state, scope }) => runRepositoryRules(session, state, scope));
   const diagnostics = [...files.flatMap((file) => file.diagnostics), ...repositoryDiagnostics].sort(compareDiagnostics);
   const notices = [...session.notices];

@@ -7,7 +7,9 @@ import { chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
-import { brief, lintJson, runLint, specRepository } from './lint-helpers.js';
+import { brief, CONTENT_RULES, lintJson, runLint, specRepository } from './lint-helpers.js';
+import { lintPaths } from '../../src/lint/runner.js';
+import { publishForLint } from '../../src/lint/engine.js';
 
 const CLEAN = 'Title\n=====\n\nText.\n';
 const MAIN = join(import.meta.dirname, '../../src/cli/main.ts');
@@ -108,6 +110,27 @@ describe('specwright lint: paths', () => {
     symlinkSync(join(root, 'specs/rocky/approved/a.rst'), join(root, 'link.rst'));
     const run = lintJson(root, ['link.rst']);
     assert.deepEqual(brief(run.findings), ['link.rst:1 trailing-whitespace']);
+  });
+});
+
+describe('specwright lint: internal errors', () => {
+  it('reports a crash in one file in one line and checks the others', () => {
+    const root = specRepository({ 'specs/rocky/approved/a.rst': 'x \n', 'specs/rocky/approved/b.rst': 'y \n' });
+    let crashed = false;
+    const report = lintPaths([], {
+      cwd: root,
+      ruleOverrides: Object.fromEntries(CONTENT_RULES.map((id) => [id, 'off' as const])),
+      publish: (text) => {
+        if (text.startsWith('x')) {
+          crashed = true;
+          throw new Error('boom\nsecond line');
+        }
+        return publishForLint(text, { sourcePath: 'b.rst', extensions: [] });
+      },
+    });
+    assert.ok(crashed);
+    assert.deepEqual(report.problems, [{ path: 'specs/rocky/approved/a.rst', message: 'internal error while checking this file: boom' }]);
+    assert.deepEqual(report.diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.rule}`), ['specs/rocky/approved/b.rst trailing-whitespace']);
   });
 });
 

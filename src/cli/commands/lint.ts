@@ -24,6 +24,8 @@ export interface LintCommandOptions {
   readonly quiet?: boolean;
   readonly rule?: readonly string[];
   readonly color?: boolean;
+  /** Print stack traces of internal errors (the program's --debug). */
+  readonly debug?: boolean;
 }
 
 export interface CommandIo {
@@ -69,6 +71,9 @@ export function runLintCommand(paths: readonly string[], options: LintCommandOpt
     configFile: options.config,
     ruleOverrides: parseRuleFlags(options.rule ?? []),
     fix: options.fix ? { guard: treeGuard(), write: true } : null,
+    onInternalError: (file, error) => {
+      if (options.debug && error instanceof Error && error.stack) io.stderr(`specwright: ${file}: ${error.stack}\n`);
+    },
   };
   let report: LintReport;
   try {
@@ -127,8 +132,9 @@ export function registerLintCommand(program: Command): void {
     .option('--rule <id=severity>', 'set a rule\'s severity (off, warning, error); repeatable', collect, [])
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
-    .action((paths: string[], options: LintCommandOptions) => {
-      process.exitCode = runLintCommand(paths, options, {
+    .action((paths: string[], options: LintCommandOptions, command: Command) => {
+      const debug = Boolean(command.optsWithGlobals().debug);
+      process.exitCode = runLintCommand(paths, { ...options, debug }, {
         cwd: process.cwd(),
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
