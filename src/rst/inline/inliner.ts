@@ -109,6 +109,26 @@ export interface Locator {
   offset(textOffset: number): number | undefined;
 }
 
+/**
+ * How far back the end-string patterns look (NON_UNESCAPED_WHITESPACE_ESCAPE_BEFORE
+ * looks at two characters, the others at one; patterns.ts).
+ */
+const END_STRING_LOOKBEHIND = 2;
+
+const stickyForms = new WeakMap<RegExp, RegExp>();
+
+function stickyForm(pattern: RegExp): RegExp {
+  let sticky = stickyForms.get(pattern);
+  if (!sticky) stickyForms.set(pattern, (sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y')));
+  return sticky;
+}
+
+function isSurrogatePair(text: string, index: number): boolean {
+  const high = text.charCodeAt(index);
+  const low = text.charCodeAt(index + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
 export class Inliner {
   /** Set during parse(): where offsets of the text being parsed are in the source. */
   locate: Locator | undefined = undefined;
@@ -121,6 +141,10 @@ export class Inliner {
   /** Implicit constructs: how to find the next one in a text, and what to make of it. */
   implicitDispatch: [(text: string) => RegExpExecArray | null, (match: RegExpExecArray, lineno: number) => Node[]][] = [];
   private readonly dispatch: Record<string, Dispatch>;
+  /** Length of the text parse() is working on: constructs see suffixes of it. */
+  private parsedLength = 0;
+  /** Per end-string pattern, an offset of the parsed text from which it has no match (see searchEndString). */
+  private endStringMisses = new Map<RegExp, number>();
 
   constructor() {
     this.dispatch = {
@@ -172,6 +196,11 @@ export class Inliner {
     this.locate = locate;
     let remaining = escape2null(text);
     const total = remaining.length;
+    // A role may parse inline text of its own: keep the caller's end-string misses.
+    const outerLength = this.parsedLength;
+    const outerMisses = this.endStringMisses;
+    this.parsedLength = total;
+    this.endStringMisses = new Map();
     const processed: Node[] = [];
     let unprocessed: string[] = [];
     let unprocessedStart = 0;
@@ -196,7 +225,39 @@ export class Inliner {
     remaining = unprocessed.join('') + remaining;
     if (remaining) processed.push(...this.implicitInline(remaining, lineno, unprocessedStart));
     this.locate = undefined;
+    this.parsedLength = outerLength;
+    this.endStringMisses = outerMisses;
     return [processed, messages];
+  }
+
+  /**
+   * `endPattern.exec(rest)`, where `rest` is the parsed text from offset
+   * `restStart` on, as docutils searches `string[matchend:]` for a
+   * construct's end-string. When such a search found nothing, a later one
+   * starting further on can only match within its first
+   * END_STRING_LOOKBEHIND characters (only there do the end patterns'
+   * lookbehinds see the start of the searched string instead of the text
+   * before it), so only those positions are tried: each unclosed
+   * start-string no longer rescans the rest of the text, which made runs of
+   * them quadratic (in docutils too). The result is the same match or null.
+   */
+  private searchEndString(endPattern: RegExp, rest: string, restStart: number): RegExpExecArray | null {
+    const missFrom = this.endStringMisses.get(endPattern);
+    if (missFrom !== undefined && restStart >= missFrom) {
+      const sticky = stickyForm(endPattern);
+      for (let position = 0; position < END_STRING_LOOKBEHIND && position < rest.length; position++) {
+        // A unicode pattern's search never starts inside a surrogate pair.
+        if (position > 0 && isSurrogatePair(rest, position - 1)) break;
+        sticky.lastIndex = position;
+        const match = sticky.exec(rest);
+        if (match) return match;
+      }
+      return null;
+    }
+    endPattern.lastIndex = 0;
+    const match = endPattern.exec(rest);
+    if (!match) this.endStringMisses.set(endPattern, restStart);
+    return match;
   }
 
   /**
@@ -252,8 +313,7 @@ export class Inliner {
     const matchEnd = matchStart + group(match, 'start')!.length;
     if (this.quotedStart(match)) return [string.slice(0, matchEnd), [], string.slice(matchEnd), [], ''];
     const rest = string.slice(matchEnd);
-    endPattern.lastIndex = 0;
-    const endMatch = endPattern.exec(rest);
+    const endMatch = this.searchEndString(endPattern, rest, this.parsedLength - string.length + matchEnd);
     if (endMatch && endMatch.index) {
       let text = rest.slice(0, endMatch.index);
       if (restoreBackslashes) text = unescape(text, true);
@@ -301,8 +361,7 @@ export class Inliner {
       return [string.slice(0, matchEnd), [], string.slice(matchEnd), []];
     }
     const rest = string.slice(matchEnd);
-    endPattern.lastIndex = 0;
-    const endMatch = endPattern.exec(rest);
+    const endMatch = this.searchEndString(endPattern, rest, this.parsedLength - string.length + matchEnd);
     if (endMatch && endMatch.index) {
       const textEnd = matchEnd + endMatch.index + endMatch[0].length;
       if (group(endMatch, 'role')) {

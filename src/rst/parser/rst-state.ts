@@ -430,8 +430,15 @@ export abstract class RSTState extends StateWS<Context> {
     return {
       map,
       offset: (offset) => {
-        let line = lineStarts.length - 1;
-        while (line > 0 && lineStarts[line]! > offset) line--;
+        // The last line starting at or before `offset` (binary search: a long
+        // paragraph has many inline nodes, a scan per node was quadratic).
+        let line = 0;
+        let after = lineStarts.length;
+        while (after - line > 1) {
+          const middle = (line + after) >>> 1;
+          if (lineStarts[middle]! <= offset) line = middle;
+          else after = middle;
+        }
         const inputIndex = first + line;
         if (inputIndex >= lines.length || lines.sources[inputIndex] !== main) return undefined;
         const sourceLine = lines.offsets[inputIndex];
