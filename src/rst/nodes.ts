@@ -268,7 +268,7 @@ export type NodeCondition = string | ((node: Node) => boolean);
  * the walk reaches them, as iterating a docutils Element does (changes the
  * consumer makes to not-yet-visited parts are seen).
  */
-function* descendants(root: Element, test: (node: Node) => boolean): Generator<Node> {
+export function* descendants(root: Element, test: (node: Node) => boolean): Generator<Node> {
   const parents: Element[] = [root];
   const indexes: number[] = [0];
   while (parents.length > 0) {

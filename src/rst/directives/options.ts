@@ -7,6 +7,9 @@
 import { makeId, unescape } from '../nodes.js';
 import { isPythonSpace, pyReprString, rstrip, splitWhitespace, splitlines, strip } from '../python-text.js';
 import { OptionValueError, type OptionConverter } from './directive.js';
+import { escape2null, splitEscapedWhitespace } from '../inline/escapes.js';
+
+export { escape2null, splitEscapedWhitespace };
 import { PYTHON_CODECS } from './python-codecs.js';
 
 /** Python's `type(None).__name__` as it appears in TypeError messages. */
@@ -114,23 +117,6 @@ export const path = (argument: string | null): string => {
     .map((line) => strip(line))
     .join('');
 };
-
-/** docutils.utils.escape2null: a backslash escape becomes NUL plus the escaped character. */
-export function escape2null(text: string): string {
-  let out = '';
-  let start = 0;
-  for (;;) {
-    const found = text.indexOf('\\', start);
-    if (found === -1) return out + text.slice(start);
-    out += text.slice(start, found) + '\x00' + text.slice(found + 1, found + 2);
-    start = found + 2;
-  }
-}
-
-/** docutils.utils.split_escaped_whitespace: split on escaped spaces and newlines. */
-export function splitEscapedWhitespace(text: string): string[] {
-  return text.split('\x00 ').flatMap((part) => part.split('\x00\n'));
-}
 
 /** `uri`: unescaped whitespace removed, escaped whitespace kept as spaces. */
 export const uri = (argument: string | null): string => {

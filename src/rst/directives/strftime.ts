@@ -25,15 +25,60 @@ function pad(value: number, width: number, fill = '0'): string {
   return String(value).padStart(width, fill);
 }
 
-function dayOfYear(date: Date): number {
-  const start = new Date(date.getFullYear(), 0, 1);
+/** A date's calendar fields in local time or in UTC (Python's localtime() or gmtime()). */
+interface Fields {
+  getFullYear(): number;
+  getMonth(): number;
+  getDate(): number;
+  getDay(): number;
+  getHours(): number;
+  getMinutes(): number;
+  getSeconds(): number;
+  getTime(): number;
+  getTimezoneOffset(): number;
+  utc: boolean;
+  date: Date;
+}
+
+function fieldsOf(date: Date, utc: boolean): Fields {
+  if (!utc) {
+    return {
+      getFullYear: () => date.getFullYear(),
+      getMonth: () => date.getMonth(),
+      getDate: () => date.getDate(),
+      getDay: () => date.getDay(),
+      getHours: () => date.getHours(),
+      getMinutes: () => date.getMinutes(),
+      getSeconds: () => date.getSeconds(),
+      getTime: () => date.getTime(),
+      getTimezoneOffset: () => date.getTimezoneOffset(),
+      utc,
+      date,
+    };
+  }
+  return {
+    getFullYear: () => date.getUTCFullYear(),
+    getMonth: () => date.getUTCMonth(),
+    getDate: () => date.getUTCDate(),
+    getDay: () => date.getUTCDay(),
+    getHours: () => date.getUTCHours(),
+    getMinutes: () => date.getUTCMinutes(),
+    getSeconds: () => date.getUTCSeconds(),
+    getTime: () => date.getTime(),
+    getTimezoneOffset: () => 0,
+    utc,
+    date,
+  };
+}
+
+function dayOfYear(date: Fields): number {
   const utcDate = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
-  const utcStart = Date.UTC(start.getFullYear(), 0, 1);
+  const utcStart = Date.UTC(date.getFullYear(), 0, 1);
   return Math.round((utcDate - utcStart) / MILLISECONDS_PER_DAY);
 }
 
 /** [ISO 8601 week-based year, ISO week number]. */
-function isoWeek(date: Date): [number, number] {
+function isoWeek(date: Fields): [number, number] {
   const utc = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
   const weekday = utc.getUTCDay() || 7;
   utc.setUTCDate(utc.getUTCDate() + 4 - weekday);
@@ -42,21 +87,24 @@ function isoWeek(date: Date): [number, number] {
   return [utc.getUTCFullYear(), week];
 }
 
-function timeZoneName(date: Date): string {
+function timeZoneName(fields: Fields): string {
+  // time.gmtime() has no zone name of its own: glibc prints "GMT".
+  if (fields.utc) return 'GMT';
+  const date = fields.date;
   const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
     .formatToParts(date)
     .find((item) => item.type === 'timeZoneName');
   return part?.value ?? '';
 }
 
-function timeZoneOffset(date: Date): string {
+function timeZoneOffset(date: Fields): string {
   const minutes = -date.getTimezoneOffset();
   const sign = minutes < 0 ? '-' : '+';
   const absolute = Math.abs(minutes);
   return `${sign}${pad(Math.floor(absolute / 60), 2)}${pad(absolute % 60, 2)}`;
 }
 
-function conversion(code: string, date: Date): string | null {
+function conversion(code: string, date: Fields): string | null {
   const hours = date.getHours();
   const hours12 = hours % 12 === 0 ? 12 : hours % 12;
   const yday = dayOfYear(date);
@@ -71,18 +119,18 @@ function conversion(code: string, date: Date): string | null {
     case 'B':
       return MONTHS[date.getMonth()]!;
     case 'c':
-      return strftime('%a %b %e %H:%M:%S %Y', date);
+      return format('%a %b %e %H:%M:%S %Y', date);
     case 'C':
       return pad(Math.floor(date.getFullYear() / 100), 2);
     case 'd':
       return pad(date.getDate(), 2);
     case 'D':
     case 'x':
-      return strftime('%m/%d/%y', date);
+      return format('%m/%d/%y', date);
     case 'e':
       return pad(date.getDate(), 2, ' ');
     case 'F':
-      return strftime('%Y-%m-%d', date);
+      return format('%Y-%m-%d', date);
     case 'G':
       return String(isoWeek(date)[0]);
     case 'g':
@@ -108,9 +156,9 @@ function conversion(code: string, date: Date): string | null {
     case 'P':
       return hours < 12 ? 'am' : 'pm';
     case 'r':
-      return strftime('%I:%M:%S %p', date);
+      return format('%I:%M:%S %p', date);
     case 'R':
-      return strftime('%H:%M', date);
+      return format('%H:%M', date);
     case 's':
       return String(Math.floor(date.getTime() / 1000));
     case 'S':
@@ -119,7 +167,7 @@ function conversion(code: string, date: Date): string | null {
       return '\t';
     case 'T':
     case 'X':
-      return strftime('%H:%M:%S', date);
+      return format('%H:%M:%S', date);
     case 'u':
       return String(date.getDay() || 7);
     case 'U':
@@ -145,8 +193,12 @@ function conversion(code: string, date: Date): string | null {
   }
 }
 
-/** time.strftime(format, localtime(date)). */
-export function strftime(format: string, date: Date): string {
+/** time.strftime(format, localtime(date)), or gmtime(date) when `utc`. */
+export function strftime(pattern: string, date: Date, utc = false): string {
+  return format(pattern, fieldsOf(date, utc));
+}
+
+function format(format: string, date: Fields): string {
   let out = '';
   for (let index = 0; index < format.length; index++) {
     const char = format[index]!;

@@ -9,7 +9,7 @@
  * way docutils prints it.
  */
 import type { Document } from '../document.js';
-import { BASIC_ATTRIBUTES, Element, Node, Text, element, type AttributeValue, type Pending } from '../nodes.js';
+import { BASIC_ATTRIBUTES, Element, Node, Text, descendants, element, type AttributeValue, type Pending } from '../nodes.js';
 import { pyRepr } from '../python-text.js';
 import { getLanguage, type Language } from '../languages/language.js';
 
@@ -92,33 +92,10 @@ export function* findallLive(node: Node, condition: string | ((node: Node) => bo
   yield* walkLive(node, test);
 }
 
-/**
- * Pre-order, reading each element's children by index as the walk reaches
- * them (like iterating a docutils Element), so changes made by the consumer
- * are seen. Iterative: recursive generators cost a frame per level per node.
- */
+/** Pre-order, seeing changes the consumer makes to parts not yet visited (docutils' findall). */
 function* walkLive(root: Node, test: (node: Node) => boolean): Generator<Node> {
   if (test(root)) yield root;
-  if (!root.isElement()) return;
-  const parents: Element[] = [root as Element];
-  const indexes: number[] = [0];
-  while (parents.length > 0) {
-    const top = parents.length - 1;
-    const parent = parents[top]!;
-    const index = indexes[top]!;
-    if (index >= parent.children.length) {
-      parents.pop();
-      indexes.pop();
-      continue;
-    }
-    indexes[top] = index + 1;
-    const child = parent.children[index]!;
-    if (test(child)) yield child;
-    if (child.isElement()) {
-      parents.push(child as Element);
-      indexes.push(0);
-    }
-  }
+  if (root instanceof Element) yield* descendants(root, test);
 }
 
 /** Elements of one kind, collected first (docutils' `tuple(node.findall(cls))`). */

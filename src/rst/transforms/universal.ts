@@ -3,6 +3,7 @@
  * footer decorations, exposing internals, collecting and filtering system
  * messages, stripping comments and classes.
  */
+import { strftime } from '../directives/strftime.js';
 import * as path from 'node:path';
 import type { Document } from '../document.js';
 import { Element, Node, Text, element } from '../nodes.js';
@@ -69,67 +70,9 @@ export function relativePath(source: string | null, target: string): string {
   return parts.join('/');
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** time.strftime(format, time.gmtime()) for the C-locale directives docutils' datestamps use. */
 export function strftimeUtc(format: string, date: Date): string {
-  const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
-  const startOfYear = Date.UTC(date.getUTCFullYear(), 0, 1);
-  const dayOfYear = Math.floor((date.getTime() - startOfYear) / 86400000) + 1;
-  return format.replace(/%(.)/gs, (match, code: string) => {
-    switch (code) {
-      case 'Y':
-        return String(date.getUTCFullYear());
-      case 'y':
-        return pad(date.getUTCFullYear() % 100);
-      case 'm':
-        return pad(date.getUTCMonth() + 1);
-      case 'd':
-        return pad(date.getUTCDate());
-      case 'H':
-        return pad(date.getUTCHours());
-      case 'I':
-        return pad(((date.getUTCHours() + 11) % 12) + 1);
-      case 'p':
-        return date.getUTCHours() < 12 ? 'AM' : 'PM';
-      case 'M':
-        return pad(date.getUTCMinutes());
-      case 'S':
-        return pad(date.getUTCSeconds());
-      case 'j':
-        return pad(dayOfYear, 3);
-      case 'a':
-        return WEEKDAYS[date.getUTCDay()]!.slice(0, 3);
-      case 'A':
-        return WEEKDAYS[date.getUTCDay()]!;
-      case 'b':
-        return MONTHS[date.getUTCMonth()]!.slice(0, 3);
-      case 'B':
-        return MONTHS[date.getUTCMonth()]!;
-      case 'Z':
-        return 'GMT';
-      case 'z':
-        return '+0000';
-      case '%':
-        return '%';
-      default:
-        return match;
-    }
-  });
+  return strftime(format, date, true);
 }
 
 // ---- ExposeInternals ---------------------------------------------------------
