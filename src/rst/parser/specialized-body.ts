@@ -246,6 +246,25 @@ export class SubstitutionDef extends Body {
   }
 }
 
+/** Body's transitions with RFC 2822 fields ("Name: value") tried before text, all leading to Body. */
+function rfc2822Transitions(): TransitionSpec[] {
+  const specs = bodyTransitionSpecs('Body');
+  specs.splice(specs.length - 1, 0, { name: 'rfc2822', pattern: RFC2822_FIELD, nextState: 'Body' });
+  return specs;
+}
+
+/** One RFC 2822 field: [field, blank finish]. */
+function rfc2822Field(state: Body, match: RegExpExecArray): [Element, boolean] {
+  const name = match.input.slice(0, match.input.indexOf(':'));
+  const [indented, , lineOffset, blankFinish] = state.stateMachine.getFirstKnownIndented(match[0].length, true);
+  const fieldNode = new Element('field');
+  fieldNode.append(element('field_name', name, name));
+  const fieldBody = new Element('field_body', indented.data.join('\n'));
+  fieldNode.append(fieldBody);
+  if (indented.length > 0) state.nestedParse(indented, lineOffset, fieldBody);
+  return [fieldNode, blankFinish];
+}
+
 /** Body with RFC 2822 header fields (PEP headers). */
 export class RFC2822Body extends Body {
   override get name(): string {
@@ -253,9 +272,7 @@ export class RFC2822Body extends Body {
   }
 
   protected override initialTransitions(): TransitionSpec[] {
-    const specs = bodyTransitionSpecs('Body');
-    specs.splice(specs.length - 1, 0, { name: 'rfc2822', pattern: RFC2822_FIELD, nextState: 'Body' });
-    return specs;
+    return rfc2822Transitions();
   }
 
   protected override dispatchExtra(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
@@ -266,7 +283,7 @@ export class RFC2822Body extends Body {
   rfc2822(match: RegExpExecArray, _context: Context, nextState: string): TransitionResult<Context> {
     const fieldList = new Element('field_list', '', [], { classes: ['rfc2822'] });
     this.parent.append(fieldList);
-    const [field, blankFinishField] = this.rfc2822Field(match);
+    const [field, blankFinishField] = rfc2822Field(this, match);
     fieldList.append(field);
     const offset = this.stateMachine.lineOffset + 1;
     const [newLineOffset, blankFinish] = this.nestedListParse(
@@ -280,77 +297,27 @@ export class RFC2822Body extends Body {
     if (!blankFinish) this.parent.append(this.unindentWarning('RFC2822-style field list'));
     return [[], nextState, []];
   }
-
-  rfc2822Field(match: RegExpExecArray): [Element, boolean] {
-    const name = match.input.slice(0, match.input.indexOf(':'));
-    const [indented, , lineOffset, blankFinish] = this.stateMachine.getFirstKnownIndented(match[0].length, true);
-    const fieldNode = new Element('field');
-    fieldNode.append(element('field_name', name, name));
-    const fieldBody = new Element('field_body', indented.data.join('\n'));
-    fieldNode.append(fieldBody);
-    if (indented.length > 0) this.nestedParse(indented, lineOffset, fieldBody);
-    return [fieldNode, blankFinish];
-  }
 }
 
-export class RFC2822List extends RFC2822Body {
+/** Further RFC 2822 fields (docutils' RFC2822List: SpecializedBody first, then RFC2822Body). */
+export class RFC2822List extends SpecializedBody {
   override get name(): string {
     return 'RFC2822List';
   }
 
-  invalidInput(): never {
-    this.stateMachine.previousLine();
-    throw new EOFError();
+  protected override initialTransitions(): TransitionSpec[] {
+    return rfc2822Transitions();
   }
 
   override blank(_match?: RegExpExecArray | null, _context?: Context, _nextState?: string | null): TransitionResult<Context> {
     return this.invalidInput();
   }
 
-  override rfc2822(match: RegExpExecArray): TransitionResult<Context> {
-    const [field, blankFinish] = this.rfc2822Field(match);
+  protected override dispatchExtra(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
+    if (name !== 'rfc2822') return super.dispatchExtra(name, m, c, n);
+    const [field, blankFinish] = rfc2822Field(this, m);
     this.parent.append(field);
     this.blankFinish = blankFinish;
     return [[], 'RFC2822List', []];
-  }
-
-  override indent(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override bullet(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override enumerator(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override fieldMarker(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override optionMarker(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override doctest(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override lineBlock(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override gridTableTop(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override simpleTableTop(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override explicitMarkup(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override anonymous(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override line(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
-  }
-  override text(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
   }
 }
