@@ -7,8 +7,10 @@
  */
 import type { Document } from '../rst/document.js';
 import type { Element, Node } from '../rst/nodes.js';
-import '../rst/profiles/index.js';
+import { profileRegistry } from '../rst/profiles/index.js';
+import { OPENSTACK_SPEC_EXTENSIONS, sphinxRegistry } from '../rst/profiles/sphinx.js';
 import { publish } from '../rst/publish.js';
+import type { Registry } from '../rst/registry.js';
 import type { TreeGuard } from './fix.js';
 import type { PublishFunction } from './runner.js';
 
@@ -18,8 +20,25 @@ const NEVER_HALT = 5;
 /** docutils drops a byte order mark when it reads a file (Sphinx too); the linter publishes text, so it drops it here. */
 const BYTE_ORDER_MARK = '\ufeff';
 
+/** Registries are built once per profile, extension list and source directory, and forked for each parse. */
+const registries = new Map<string, Registry>();
+
+function registryFor(profile: 'docutils' | 'sphinx', extensions: readonly string[], root: string | undefined): Registry {
+  const key = JSON.stringify([profile, profile === 'sphinx' ? extensions : [], profile === 'sphinx' ? (root ?? '') : '']);
+  let registry = registries.get(key);
+  if (!registry) {
+    registry =
+      profile === 'sphinx'
+        ? sphinxRegistry({ extensions: [...extensions], ...(root !== undefined ? { srcdir: root } : {}) })
+        : profileRegistry('docutils');
+    registries.set(key, registry);
+  }
+  return registry;
+}
+
 export const publishForLint: PublishFunction = (text, options) => {
   const result = publish(text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text, {
+    registry: registryFor(options.profile ?? 'sphinx', options.extensions, options.root),
     sourcePath: options.sourcePath,
     settings: {
       haltLevel: NEVER_HALT,
@@ -54,8 +73,12 @@ export function treeWithoutMessages(node: Node): string {
 
 /** The `--fix` guard: the fixed text must publish to the same document tree as the original, messages aside. */
 export function treeGuard(): TreeGuard {
-  return (original, fixed, path, root) => {
-    const options = { sourcePath: path, extensions: [], ...(root !== undefined ? { root } : {}) };
+  return (original, fixed, context) => {
+    const options = {
+      sourcePath: context.path,
+      extensions: context.extensions ?? OPENSTACK_SPEC_EXTENSIONS,
+      ...(context.root !== undefined ? { root: context.root } : {}),
+    };
     const before = treeWithoutMessages(publishForLint(original, options).document);
     const after = treeWithoutMessages(publishForLint(fixed, options).document);
     if (before === after) return { equal: true };

@@ -15,8 +15,17 @@ import type { Diagnostic, Fix, TextEdit } from './diagnostic.js';
 
 export type GuardVerdict = { readonly equal: true } | { readonly equal: false; readonly reason: string };
 
-/** Decides whether `fixed` means the same document as `original` (`path` absolute; `root` the repository root). */
-export type TreeGuard = (original: string, fixed: string, path: string, root?: string) => GuardVerdict;
+export interface GuardContext {
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** The repository root (includes stay under it; Sphinx's source directory). */
+  readonly root?: string;
+  /** Sphinx extensions the repository loads. */
+  readonly extensions?: readonly string[];
+}
+
+/** Decides whether `fixed` means the same document as `original`. */
+export type TreeGuard = (original: string, fixed: string, context: GuardContext) => GuardVerdict;
 
 /** Most passes before giving up on convergence (each pass applies every non-overlapping fix). */
 export const MAX_FIX_PASSES = 10;

@@ -73,8 +73,8 @@ export interface FileRuleContext<Options, MessageId extends string> {
   readonly ruleId: string;
   readonly options: Options;
   readonly file: LintedFile;
-  /** Publishes another text (a template) as the file itself is published; only for rules that need the document. */
-  publish(text: string, sourcePath: string): Document;
+  /** Publishes another text (a template) as the file itself is published, or with another profile; only for rules that need the document. */
+  publish(text: string, sourcePath: string, profile?: 'docutils' | 'sphinx'): Document;
   /** The template this spec is checked against (null when the file is not a spec in the layout). */
   template(): { source: TemplateSource; settings: TemplateSettings } | null;
   report(descriptor: ReportDescriptor<MessageId>): void;

@@ -35,6 +35,7 @@ import {
 import { SourceText } from './source-text.js';
 import { fileEncoding } from './rules/file-encoding.js';
 import { publishForLint } from './engine.js';
+import { OPENSTACK_SPEC_EXTENSIONS } from '../rst/profiles/sphinx.js';
 
 /** Publishes a document for the rules that read the tree (the engine's publish). */
 export type PublishFunction = (
@@ -44,8 +45,10 @@ export type PublishFunction = (
     readonly sourcePath: string;
     /** Sphinx extensions the repository loads. */
     readonly extensions: readonly string[];
-    /** Files outside this directory may not be included. */
+    /** Files outside this directory may not be included; also Sphinx's source directory. */
     readonly root?: string;
+    /** Which roles and directives exist; default "sphinx" (with `extensions`). */
+    readonly profile?: 'docutils' | 'sphinx';
   },
 ) => { readonly document: Document; readonly messages?: string };
 
@@ -190,7 +193,7 @@ export function lintText(input: LintTextInput): LintTextResult {
   };
   const visitors: RuleVisitors[] = [];
   const documentVisitors: RuleVisitors[] = [];
-  const extensions = input.repository?.sphinxExtensions().extensions ?? [];
+  const extensions = input.repository?.sphinxExtensions().extensions ?? OPENSTACK_SPEC_EXTENSIONS;
   for (const active of input.rules) {
     const rule = active.rule;
     if (!isFileRule(rule) || rule.meta.id === fileEncoding.meta.id) continue;
@@ -200,9 +203,14 @@ export function lintText(input: LintTextInput): LintTextResult {
       ruleId,
       options: active.options,
       file,
-      publish(text: string, sourcePath: string) {
+      publish(text: string, sourcePath: string, profile?: 'docutils' | 'sphinx') {
         if (!input.publish) throw new Error(`rule ${ruleId} needs the document but declares needsDocument false`);
-        return input.publish(text, { sourcePath, extensions, ...(input.repository ? { root: input.repository.root } : {}) }).document;
+        return input.publish(text, {
+          sourcePath,
+          extensions,
+          ...(input.repository ? { root: input.repository.root } : {}),
+          ...(profile ? { profile } : {}),
+        }).document;
       },
       template() {
         if (!input.repository || !input.location) return null;
@@ -518,7 +526,9 @@ function lintFile(session: Session, target: FileTarget): FileResult {
       diagnostics: [...outcome.diagnostics],
     };
   }
-  const verdict = fix.guard ? fix.guard(read.text, outcome.text, target.path, repository.root) : null;
+  const verdict = fix.guard
+    ? fix.guard(read.text, outcome.text, { path: target.path, root: repository.root, extensions: repository.sphinxExtensions().extensions })
+    : null;
   if (verdict && !verdict.equal) {
     const original = lintOnce(read.text);
     return {

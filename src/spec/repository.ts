@@ -22,6 +22,7 @@ import { SpecError } from './errors.js';
 import { anyMatches, PathPattern } from './glob.js';
 import { layoutBase, locateSpec, parseLayout, walkLayout, type SpecLocation, type SpecsLayout } from './layout.js';
 import { readSphinxExtensions } from './sphinx-conf.js';
+import { OPENSTACK_SPEC_EXTENSIONS } from '../rst/profiles/sphinx.js';
 
 const SPECS_DIRECTORY = 'specs';
 const TEMPLATE_FILE = 'template.rst';
@@ -68,8 +69,8 @@ export interface ReleaseDirectory {
 
 export interface SphinxExtensionSettings {
   readonly extensions: readonly string[];
-  /** Where the list came from. */
-  readonly source: 'config' | 'conf.py' | 'none';
+  /** Where the list came from ('default': no conf.py, so the extensions OpenStack spec repositories load). */
+  readonly source: 'config' | 'conf.py' | 'default';
   /** Statements of conf.py that could not be read statically. */
   readonly unresolved: readonly string[];
 }
@@ -201,7 +202,7 @@ export class SpecRepository {
       text = undefined;
     }
     if (text === undefined) {
-      this.sphinx = { extensions: [], source: 'none', unresolved: [] };
+      this.sphinx = { extensions: [...OPENSTACK_SPEC_EXTENSIONS], source: 'default', unresolved: [] };
     } else {
       const read = readSphinxExtensions(text);
       this.sphinx = { extensions: read.extensions, source: 'conf.py', unresolved: read.unresolved };

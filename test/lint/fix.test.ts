@@ -73,7 +73,7 @@ describe('fixed trees', () => {
       fc.property(fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
         const outcome = fixUntilStable(text, lintWithTree);
         if (outcome.text === text) return;
-        const verdict = guard(text, outcome.text, '/virtual/a.rst');
+        const verdict = guard(text, outcome.text, { path: '/virtual/a.rst' });
         assert.ok(verdict.equal, `${JSON.stringify(text)} → ${JSON.stringify(outcome.text)}: ${verdict.equal ? '' : verdict.reason}`);
       }),
       { numRuns: 150 },

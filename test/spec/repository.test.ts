@@ -136,6 +136,8 @@ describe('spec repository', () => {
     assert.deepEqual(SpecRepository.open(configured, { cwd: configured }).sphinxExtensions().extensions, ['b']);
     const none = makeTree({});
     mkdirSync(join(none, 'doc'));
-    assert.equal(SpecRepository.open(none, { cwd: none }).sphinxExtensions().source, 'none');
+    const defaults = SpecRepository.open(none, { cwd: none }).sphinxExtensions();
+    assert.equal(defaults.source, 'default');
+    assert.ok(defaults.extensions.includes('sphinx.ext.todo'));
   });
 });

@@ -182,7 +182,9 @@ function checkSection(context: FileRuleContext<RestApiOptions, MessageId>, secti
     }
     if (node.tagname !== 'literal_block') return;
     const classes = Array.isArray(node.attributes.classes) ? (node.attributes.classes as string[]) : [];
-    const declared = classes.some((name) => JSON_LANGUAGES.has(name));
+    // docutils' code directive puts the language in classes; Sphinx's code-block in `language`.
+    const language = node.attributes.language;
+    const declared = classes.some((name) => JSON_LANGUAGES.has(name)) || (typeof language === 'string' && JSON_LANGUAGES.has(language));
     const text = node.astext();
     // Blocks declared as JSON must parse; other literal blocks that happen to
     // be JSON (many specs use "::") are checked as JSON when they parse.

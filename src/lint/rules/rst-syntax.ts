@@ -4,6 +4,7 @@
  * with the engine's exact text and line.
  */
 import type { Document } from '../../rst/document.js';
+import { sphinxWarnings } from '../../rst/sphinx/environment.js';
 import type { Element, Node } from '../../rst/nodes.js';
 import { codePointLength, columnWidth } from '../../rst/python-text.js';
 import type { TextEdit } from '../diagnostic.js';
@@ -18,20 +19,6 @@ export interface RstSyntaxOptions {
 }
 
 const LEVELS: Record<RstSyntaxOptions['level'], number> = { warning: 2, error: 3, severe: 4 };
-
-/**
- * Messages about things Sphinx (and its extensions) provide and plain
- * docutils does not: doc8's list for its Sphinx mode. Used in the `sphinx`
- * profile until the engine knows Sphinx's roles and directives itself.
- */
-const SPHINX_PROVIDED: readonly RegExp[] = [
-  /^Unknown interpreted text role/,
-  /^Unknown directive type/,
-  /^Undefined substitution/,
-  /^Substitution definition contains illegal element/,
-  /^Error in "code-block" directive:\nunknown option: "(caption|emphasize-lines|linenos|lineno-start|dedent|force|substitutions)"/,
-  /^Error in "math" directive:\nunknown option: "(label|nowrap)"/,
-];
 
 const UNDERLINE_TOO_SHORT = 'Title underline too short.';
 const OVERLINE_TOO_SHORT = 'Title overline too short.';
@@ -100,6 +87,7 @@ export const rstSyntax = defineFileRule({
     defaultOptions: { level: 'warning', profile: 'sphinx' } as RstSyntaxOptions,
     messages: {
       message: '{{text}}',
+      sphinx: '{{text}}',
     },
     docs: {
       whatItDoes:
@@ -109,24 +97,25 @@ export const rstSyntax = defineFileRule({
       useInstead: 'Problem description\n===================\n\nThe *scheduler* ignores the hint.',
       options:
         '- `level` (`"warning"`, `"error"` or `"severe"`, default `"warning"`): the lowest docutils level reported.\n' +
-        '- `profile` (`"sphinx"` or `"docutils"`, default `"sphinx"`): which roles and directives exist. The engine does not know Sphinx\'s own roles and directives yet; until it does, `sphinx` drops the messages doc8 drops in its Sphinx mode (unknown roles, directives and substitutions, and Sphinx-only options of `code-block` and `math`).',
+        '- `profile` (`"sphinx"` or `"docutils"`, default `"sphinx"`): which roles and directives exist. `sphinx` is Sphinx\'s own set plus the extensions the repository loads (read from `doc/source/conf.py`, or `[sphinx] extensions`), and adds Sphinx\'s own warnings (a toctree entry naming a missing document, ...); `docutils` is plain docutils, where `:ref:` or `.. toctree::` are errors.',
       fixSafety:
         'Only "Title underline too short." and "Title overline too short." have a fix: the adornment (both lines of an overlined title) is made exactly as long as the title, in docutils\' column width (East Asian wide characters count two). Safe: the title stays a title at the same level; `--fix` checks that the re-published tree equals the original apart from the warning.',
-      compatibility: 'doc8 D000 (which reports levels 2 to 4, in Sphinx mode by default).',
+      compatibility: 'doc8 D000 reports levels 2 to 4 too; in its Sphinx mode (its default) doc8 ignores every unknown role and directive, where specwright knows Sphinx\'s and the extensions\' and reports the others.',
     },
   },
   create(context) {
     const threshold = LEVELS[context.options.level];
-    const sphinx = context.options.profile === 'sphinx';
+    const docutilsProfile = context.options.profile === 'docutils';
     return {
-      document(document: Document) {
+      document(published: Document) {
         const source = context.file.source;
+        // The runner publishes with the sphinx profile; plain docutils needs its own tree.
+        const document = docutilsProfile ? context.publish(source.text, context.file.path, 'docutils') : published;
         for (const node of document.findall('system_message')) {
           if (!isElement(node)) continue;
           const level = Number(node.attributes.level);
           if (!(level >= threshold)) continue;
           const text = messageText(node);
-          if (sphinx && SPHINX_PROVIDED.some((pattern) => pattern.test(text))) continue;
           const rawLine = node.attributes.line;
           const line = typeof rawLine === 'number' && rawLine >= 1 ? Math.min(rawLine, Math.max(source.lines.length, 1)) : 1;
           const edits = adornmentFix(source, text, line);
@@ -137,6 +126,18 @@ export const rstSyntax = defineFileRule({
             column: 1,
             endColumn: codePointLength(source.line(line)?.text ?? '') + 1,
             ...(edits ? { fix: { description: 'Make the title adornment as long as the title', edits } } : {}),
+          });
+        }
+        // Sphinx's own warnings (logger.warning) are warnings: reported from the default level.
+        if (docutilsProfile || threshold > LEVELS.warning) return;
+        for (const warning of sphinxWarnings(document)) {
+          const elsewhere = warning.source !== null && warning.source !== context.file.path && warning.source !== context.file.displayPath;
+          const line = !elsewhere && warning.line !== null && warning.line >= 1 ? Math.min(warning.line, Math.max(source.lines.length, 1)) : 1;
+          context.report({
+            messageId: 'sphinx',
+            data: { text: elsewhere ? `${warning.message} (in ${warning.source})` : warning.message },
+            line,
+            column: 1,
           });
         }
       },

@@ -4,7 +4,7 @@ import { testRule } from '../rule-tester.js';
 testRule(rstSyntax, {
   valid: [
     'Title\n=====\n\nSome *emphasis* and ``code``.\n',
-    { name: 'Sphinx roles and directives are not reported in the sphinx profile', code: 'See :ref:`x` and :doc:`y`.\n\n.. toctree::\n\n   a\n' },
+    { name: 'Sphinx roles and directives are known in the sphinx profile', code: 'See :ref:`x` and :doc:`y`.\n\n.. note::\n\n   A note.\n\n.. code-block:: console\n\n   $ ls\n\n.. todo:: Later.\n' },
     { name: 'a warning is not reported at level error', code: 'Title\n===\n', options: { level: 'error' } },
     { name: 'info messages are never reported', code: '.. _unused:\n\nText.\n' },
   ],
@@ -36,6 +36,16 @@ testRule(rstSyntax, {
       name: 'unknown role in the docutils profile',
       code: 'See :ref:`x`.\n',
       options: { profile: 'docutils' },
+      errors: [{ messageId: 'message', line: 1 }],
+    },
+    {
+      name: 'Sphinx\'s own warnings (a toctree entry naming a missing document)',
+      code: '.. toctree::\n\n   missing-document\n',
+      errors: [{ messageId: 'sphinx', line: 1 }],
+    },
+    {
+      name: 'an unknown role is reported in the sphinx profile too',
+      code: 'See :bogusrole:`x`.\n',
       errors: [{ messageId: 'message', line: 1 }],
     },
     {
