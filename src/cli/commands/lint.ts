@@ -126,7 +126,7 @@ export function registerLintCommand(program: Command): void {
     .argument('[paths...]', 'spec files or directories (default: the repository around the current directory)')
     .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`, 'stylish')
     .option('-c, --config <file>', 'configuration file (default: specwright.toml or pyproject.toml [tool.specwright] at the repository root)')
-    .option('--fix', 'apply safe fixes (trailing whitespace, line ends, tabs, final newline) and write the files')
+    .option('--fix', 'apply safe fixes (trailing whitespace, line ends, tabs, final newline, short title adornments) and write the files when the document does not change')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('--rule <id=severity>', 'set a rule\'s severity (off, warning, error); repeatable', collect, [])
