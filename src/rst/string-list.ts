@@ -31,16 +31,27 @@ export class UnexpectedIndentationError extends Error {
   }
 }
 
-export class StringList {
+/** The arrays a StringList reads its lines from; several lists may share one. */
+interface Store {
   data: string[];
   sources: LineSource[];
   offsets: (number | null)[];
-  /**
-   * Column (in tab-expanded characters) of each line's first character in
-   * its source line: indentation removed by nested blocks, so positions can
-   * be mapped back to the source. Not part of docutils.
-   */
   columns: number[];
+  /** Set once a view shares these arrays: whoever changes them first copies them. */
+  shared: boolean;
+}
+
+/**
+ * Lines with their origin. A slice is a window on its parent's arrays until
+ * either side changes its lines (copy on write): docutils copies on every
+ * slice, and the parser slices the rest of the document for every nested
+ * block, which made copying the main cost of parsing.
+ */
+export class StringList {
+  private store: Store;
+  /** The window [start, end) of `store` this list is. */
+  private start: number;
+  private end: number;
   parent: StringList | null;
   parentOffset: number;
 
@@ -51,101 +62,188 @@ export class StringList {
     parent: StringList | null = null,
     parentOffset = 0,
   ) {
-    this.data = [...lines];
-    if (items) {
-      this.sources = items.sources;
-      this.offsets = items.offsets;
-      this.columns = items.columns ?? lines.map(() => 0);
-    } else {
-      this.sources = lines.map(() => source);
-      this.offsets = lines.map((_, index) => index);
-      this.columns = lines.map(() => 0);
-    }
+    this.store = {
+      data: [...lines],
+      sources: items ? items.sources : lines.map(() => source),
+      offsets: items ? items.offsets : lines.map((_, index) => index),
+      columns: items?.columns ?? lines.map(() => 0),
+      shared: false,
+    };
+    this.start = 0;
+    this.end = lines.length;
     this.parent = parent;
     this.parentOffset = parentOffset;
   }
 
+  /** Make this list the only user of whole arrays of its own, before changing them. */
+  private own(): Store {
+    const store = this.store;
+    if (store.shared || this.start !== 0 || this.end !== store.data.length) {
+      this.store = {
+        data: store.data.slice(this.start, this.end),
+        sources: store.sources.slice(this.start, this.end),
+        offsets: store.offsets.slice(this.start, this.end),
+        columns: store.columns.slice(this.start, this.end),
+        shared: false,
+      };
+      this.start = 0;
+      this.end = this.store.data.length;
+    }
+    return this.store;
+  }
+
+  /** The lines, for reading and changing (a shared window is copied first). */
+  get data(): string[] {
+    return this.own().data;
+  }
+
+  set data(lines: string[]) {
+    const store = this.own();
+    store.data = lines;
+  }
+
+  /** Each line's source, for reading and changing. */
+  get sources(): LineSource[] {
+    return this.own().sources;
+  }
+
+  /** Each line's offset in its source, for reading and changing. */
+  get offsets(): (number | null)[] {
+    return this.own().offsets;
+  }
+
+  /**
+   * Column (in tab-expanded characters) of each line's first character in
+   * its source line: indentation removed by nested blocks, so positions can
+   * be mapped back to the source. Not part of docutils.
+   */
+  get columns(): number[] {
+    return this.own().columns;
+  }
+
+  set columns(columns: number[]) {
+    this.own().columns = columns;
+  }
+
   get length(): number {
-    return this.data.length;
+    return this.end - this.start;
+  }
+
+  /** Line `index` (0 ≤ index < length), without copying a shared window. */
+  lineAt(index: number): string {
+    return this.store.data[this.start + index]!;
+  }
+
+  /** Source of line `index` (0 ≤ index < length). */
+  sourceAt(index: number): LineSource {
+    return this.store.sources[this.start + index]!;
+  }
+
+  /** Source offset of line `index` (0 ≤ index < length). */
+  offsetAt(index: number): number | null {
+    return this.store.offsets[this.start + index]!;
+  }
+
+  /** Column of line `index` (0 ≤ index < length). */
+  columnAt(index: number): number {
+    return this.store.columns[this.start + index]!;
+  }
+
+  /** The lines as a new array (not linked to this list). */
+  lines(): string[] {
+    return this.store.data.slice(this.start, this.end);
+  }
+
+  /** The lines joined with newlines. */
+  join(separator = '\n'): string {
+    if (this.start === 0 && this.end === this.store.data.length) return this.store.data.join(separator);
+    return this.lines().join(separator);
   }
 
   /** The line at index (Python indexing, so -1 is the last line). */
   get(index: number): string {
-    const at = pyIndex(this.data.length, index);
+    const at = pyIndex(this.length, index);
     if (at === undefined) throw new RangeError('list index out of range');
-    return this.data[at]!;
+    return this.lineAt(at);
   }
 
   /** Line at index or undefined when out of range (no negative wrap). */
   at(index: number): string | undefined {
-    return index >= 0 ? this.data[index] : undefined;
+    return index >= 0 && index < this.length ? this.lineAt(index) : undefined;
   }
 
   /** self[start:end]: a linked view (changes through insert/pop/set reach the parent). */
   slice(start?: number, end?: number): StringList {
-    const length = this.data.length;
+    const length = this.length;
     const from = sliceBound(length, start, 0);
     const to = Math.max(from, sliceBound(length, end, length));
-    return new StringList(
-      this.data.slice(from, to),
-      null,
-      { sources: this.sources.slice(from, to), offsets: this.offsets.slice(from, to), columns: this.columns.slice(from, to) },
-      this,
-      start ?? 0,
-    );
+    const view = Object.create(StringList.prototype) as StringList;
+    this.store.shared = true;
+    view.store = this.store;
+    view.start = this.start + from;
+    view.end = this.start + to;
+    view.parent = this;
+    view.parentOffset = start ?? 0;
+    return view;
   }
 
   /** A detached copy. */
   copy(): StringList {
-    return new StringList(this.data, null, {
-      sources: [...this.sources],
-      offsets: [...this.offsets],
-      columns: [...this.columns],
+    return new StringList(this.lines(), null, {
+      sources: this.store.sources.slice(this.start, this.end),
+      offsets: this.store.offsets.slice(this.start, this.end),
+      columns: this.store.columns.slice(this.start, this.end),
     });
   }
 
   set(index: number, line: string): void {
-    const at = pyIndex(this.data.length, index);
+    const at = pyIndex(this.length, index);
     if (at === undefined) throw new RangeError('list assignment index out of range');
-    this.data[at] = line;
+    this.own().data[at] = line;
     if (this.parent) this.parent.set(at + this.parentOffset, line);
   }
 
   /** Python `self[start:end] = other`. */
   setSlice(start: number | undefined, end: number | undefined, other: StringList): void {
-    const length = this.data.length;
+    const length = this.length;
     const from = sliceBound(length, start, 0);
     const to = Math.max(from, sliceBound(length, end, length));
-    this.data.splice(from, to - from, ...other.data);
-    this.sources.splice(from, to - from, ...other.sources);
-    this.offsets.splice(from, to - from, ...other.offsets);
-    this.columns.splice(from, to - from, ...other.columns);
+    const store = this.own();
+    store.data.splice(from, to - from, ...other.lines());
+    store.sources.splice(from, to - from, ...other.sources);
+    store.offsets.splice(from, to - from, ...other.offsets);
+    store.columns.splice(from, to - from, ...other.columns);
+    this.end = store.data.length;
     if (this.parent) {
       const k = (start ?? 0) + this.parentOffset;
-      const n = (end ?? this.data.length) + this.parentOffset;
+      const n = (end ?? this.length) + this.parentOffset;
       this.parent.setSlice(k, n, other);
     }
   }
 
   deleteAt(index: number): void {
-    const at = pyIndex(this.data.length, index);
+    const at = pyIndex(this.length, index);
     if (at === undefined) throw new RangeError('list assignment index out of range');
-    this.data.splice(at, 1);
-    this.sources.splice(at, 1);
-    this.offsets.splice(at, 1);
-    this.columns.splice(at, 1);
+    const store = this.own();
+    store.data.splice(at, 1);
+    store.sources.splice(at, 1);
+    store.offsets.splice(at, 1);
+    store.columns.splice(at, 1);
+    this.end = store.data.length;
     if (this.parent) this.parent.deleteAt(index + this.parentOffset);
   }
 
   /** Python `del self[start:end]`. */
   deleteRange(start: number, end?: number): void {
-    const length = this.data.length;
+    const length = this.length;
     const from = sliceBound(length, start, 0);
     const to = Math.max(from, sliceBound(length, end, length));
-    this.data.splice(from, to - from);
-    this.sources.splice(from, to - from);
-    this.offsets.splice(from, to - from);
-    this.columns.splice(from, to - from);
+    const store = this.own();
+    store.data.splice(from, to - from);
+    store.sources.splice(from, to - from);
+    store.offsets.splice(from, to - from);
+    store.columns.splice(from, to - from);
+    this.end = store.data.length;
     if (this.parent) {
       const k = start + this.parentOffset;
       const n = (end ?? length) + this.parentOffset;
@@ -154,85 +252,84 @@ export class StringList {
   }
 
   extend(other: StringList): void {
-    if (this.parent) this.parent.insertList(this.data.length + this.parentOffset, other);
-    this.data.push(...other.data);
-    this.sources.push(...other.sources);
-    this.offsets.push(...other.offsets);
-    this.columns.push(...other.columns);
+    if (this.parent) this.parent.insertList(this.length + this.parentOffset, other);
+    const store = this.own();
+    store.data.push(...other.lines());
+    store.sources.push(...other.sources);
+    store.offsets.push(...other.offsets);
+    store.columns.push(...other.columns);
+    this.end = store.data.length;
   }
 
   append(line: string, source: LineSource, offset: number | null = 0): void {
-    if (this.parent) this.parent.insertLine(this.data.length + this.parentOffset, line, source, offset);
-    this.data.push(line);
-    this.sources.push(source);
-    this.offsets.push(offset);
-    this.columns.push(0);
+    if (this.parent) this.parent.insertLine(this.length + this.parentOffset, line, source, offset);
+    const store = this.own();
+    store.data.push(line);
+    store.sources.push(source);
+    store.offsets.push(offset);
+    store.columns.push(0);
+    this.end = store.data.length;
   }
 
   insertList(index: number, other: StringList): void {
-    const at = sliceBound(this.data.length, index, 0);
-    this.data.splice(at, 0, ...other.data);
-    this.sources.splice(at, 0, ...other.sources);
-    this.offsets.splice(at, 0, ...other.offsets);
-    this.columns.splice(at, 0, ...other.columns);
+    const at = sliceBound(this.length, index, 0);
+    const store = this.own();
+    store.data.splice(at, 0, ...other.lines());
+    store.sources.splice(at, 0, ...other.sources);
+    store.offsets.splice(at, 0, ...other.offsets);
+    store.columns.splice(at, 0, ...other.columns);
+    this.end = store.data.length;
     if (this.parent) {
-      const wrapped = (this.data.length + index) % this.data.length;
+      const wrapped = (this.length + index) % this.length;
       this.parent.insertList(wrapped + this.parentOffset, other);
     }
   }
 
   insertLine(index: number, line: string, source: LineSource, offset: number | null): void {
-    const at = sliceBound(this.data.length, index, 0);
-    this.data.splice(at, 0, line);
-    this.sources.splice(at, 0, source);
-    this.offsets.splice(at, 0, offset);
-    this.columns.splice(at, 0, 0);
+    const at = sliceBound(this.length, index, 0);
+    const store = this.own();
+    store.data.splice(at, 0, line);
+    store.sources.splice(at, 0, source);
+    store.offsets.splice(at, 0, offset);
+    store.columns.splice(at, 0, 0);
+    this.end = store.data.length;
     if (this.parent) {
-      const wrapped = (this.data.length + index) % this.data.length;
+      const wrapped = (this.length + index) % this.length;
       this.parent.insertLine(wrapped + this.parentOffset, line, source, offset);
     }
   }
 
   pop(index = -1): string {
     if (this.parent) {
-      const wrapped = (this.data.length + index) % this.data.length;
+      const wrapped = (this.length + index) % this.length;
       this.parent.pop(wrapped + this.parentOffset);
     }
-    const at = pyIndex(this.data.length, index);
+    const at = pyIndex(this.length, index);
     if (at === undefined) throw new RangeError('pop index out of range');
-    this.sources.splice(at, 1);
-    this.offsets.splice(at, 1);
-    this.columns.splice(at, 1);
-    return this.data.splice(at, 1)[0]!;
+    const store = this.own();
+    store.sources.splice(at, 1);
+    store.offsets.splice(at, 1);
+    store.columns.splice(at, 1);
+    const [line] = store.data.splice(at, 1);
+    this.end = store.data.length;
+    return line!;
   }
 
   trimStart(count = 1): void {
-    if (count > this.data.length) {
-      throw new RangeError(`Size of trim too large; can't trim ${count} items from a list of size ${this.data.length}.`);
+    if (count > this.length) {
+      throw new RangeError(`Size of trim too large; can't trim ${count} items from a list of size ${this.length}.`);
     }
-    this.data.splice(0, count);
-    this.sources.splice(0, count);
-    this.offsets.splice(0, count);
-    this.columns.splice(0, count);
+    // Only the window moves: the lines themselves do not change.
+    this.start += count;
     if (this.parent) this.parentOffset += count;
   }
 
   trimEnd(count = 1): void {
-    if (count > this.data.length) {
-      throw new RangeError(`Size of trim too large; can't trim ${count} items from a list of size ${this.data.length}.`);
+    if (count > this.length) {
+      throw new RangeError(`Size of trim too large; can't trim ${count} items from a list of size ${this.length}.`);
     }
-    if (count === 0) {
-      // Python's del data[-0:] deletes everything.
-      this.data = [];
-      this.sources = [];
-      this.offsets = [];
-      this.columns = [];
-      return;
-    }
-    this.data.splice(this.data.length - count, count);
-    this.sources.splice(this.sources.length - count, count);
-    this.offsets.splice(this.offsets.length - count, count);
-    this.columns.splice(this.columns.length - count, count);
+    // Python's del data[-0:] deletes everything.
+    this.end = count === 0 ? this.start : this.end - count;
   }
 
   disconnect(): void {
@@ -241,19 +338,18 @@ export class StringList {
 
   /** Like info(), but undefined instead of an exception when out of range. */
   infoOrUndefined(index: number): [LineSource, number | null] | undefined {
-    const length = this.data.length;
+    const length = this.length;
     const at = index < 0 ? length + index : index;
-    if (at >= 0 && at < length) return [this.sources[at]!, this.offsets[at]!];
-    if (index === length && index > 0) return [this.sources[index - 1]!, null];
+    if (at >= 0 && at < length) return [this.sourceAt(at), this.offsetAt(at)];
+    if (index === length && index > 0) return [this.sourceAt(index - 1), null];
     return undefined;
   }
 
   /** (source, offset) of line `index`; one past the end gives (last source, null). */
   info(index: number): [LineSource, number | null] {
-    const at = pyIndex(this.data.length, index);
-    if (at !== undefined) return [this.sources[at]!, this.offsets[at]!];
-    if (index === this.data.length && index > 0) return [this.sources[index - 1]!, null];
-    throw new RangeError('list index out of range');
+    const found = this.infoOrUndefined(index);
+    if (!found) throw new RangeError('list index out of range');
+    return found;
   }
 
   source(index: number): LineSource {
@@ -268,20 +364,21 @@ export class StringList {
 
   /** Remove `length` characters (indentation, so code units equal code points) from lines [start, end). */
   trimLeft(length: number, start = 0, end = Infinity): void {
-    const stop = Math.min(end, this.data.length);
+    const store = this.own();
+    const stop = Math.min(end, store.data.length);
     for (let index = start; index < stop; index++) {
-      const line = this.data[index]!;
-      this.data[index] = line.slice(length);
-      this.columns[index] = this.columns[index]! + Math.min(length, line.length);
+      const line = store.data[index]!;
+      store.data[index] = line.slice(length);
+      store.columns[index] = store.columns[index]! + Math.min(length, line.length);
     }
   }
 
   /** docutils StringList.get_text_block. */
   getTextBlock(start: number, flushLeft = false): StringList {
     let end = start;
-    const last = this.data.length;
+    const last = this.length;
     while (end < last) {
-      const line = this.data[end]!;
+      const line = this.lineAt(end);
       if (!strip(line)) break;
       if (flushLeft && line[0] === ' ') {
         const [source, offset] = this.info(end);
@@ -305,12 +402,12 @@ export class StringList {
     let firstIndent = firstIndentIn;
     if (blockIndent !== null && firstIndent === null) firstIndent = blockIndent;
     if (firstIndent !== null) end++;
-    const last = this.data.length;
+    const last = this.length;
     let blankFinish = true;
     while (end < last) {
-      const line = this.data[end]!;
+      const line = this.lineAt(end);
       if (line && (line[0] !== ' ' || (blockIndent !== null && strip(line.slice(0, blockIndent))))) {
-        blankFinish = end > start && !strip(this.data[end - 1]!);
+        blankFinish = end > start && !strip(this.lineAt(end - 1));
         break;
       }
       const stripped = lstrip(line);
@@ -327,9 +424,10 @@ export class StringList {
     }
     const block = this.slice(start, end);
     if (firstIndent !== null && block.length > 0) {
-      const first = block.data[0]!;
-      block.data[0] = first.slice(firstIndent);
-      block.columns[0] = block.columns[0]! + Math.min(firstIndent, first.length);
+      const store = block.own();
+      const first = store.data[0]!;
+      store.data[0] = first.slice(firstIndent);
+      store.columns[0] = store.columns[0]! + Math.min(firstIndent, first.length);
     }
     if (indent && stripIndent) block.trimLeft(indent, firstIndent !== null ? 1 : 0);
     return [block, indent ?? 0, blankFinish];
@@ -364,8 +462,9 @@ export class StringList {
 
   /** docutils StringList.pad_double_width: follow every wide character with `padChar`. */
   padDoubleWidth(padChar: string): void {
-    for (let index = 0; index < this.data.length; index++) {
-      const line = this.data[index]!;
+    const data = this.data;
+    for (let index = 0; index < data.length; index++) {
+      const line = data[index]!;
       let out = '';
       let changed = false;
       for (const char of line) {
@@ -375,12 +474,13 @@ export class StringList {
           changed = true;
         }
       }
-      if (changed) this.data[index] = out;
+      if (changed) data[index] = out;
     }
   }
 
   replaceAll(old: string, replacement: string): void {
-    for (let index = 0; index < this.data.length; index++) this.data[index] = this.data[index]!.split(old).join(replacement);
+    const data = this.data;
+    for (let index = 0; index < data.length; index++) data[index] = data[index]!.split(old).join(replacement);
   }
 }
 

@@ -183,7 +183,7 @@ export class Body extends RSTState {
     let indented: StringList | null = indentedIn;
     let lineOffset = lineOffsetIn;
     while (indented && indented.length > 0) {
-      const blockquote = new Element('block_quote', indented.data.join('\n'));
+      const blockquote = new Element('block_quote', indented.join());
       [blockquote.source, blockquote.line] = this.stateMachine.getSourceAndLine(lineOffset + 1);
       const [quoteLines, attributionLines, attributionOffset, rest, newLineOffset] = this.splitAttribution(
         indented,
@@ -198,7 +198,7 @@ export class Body extends RSTState {
       }
       lineOffset = newLineOffset!;
       indented = rest;
-      while (indented && indented.length > 0 && !indented.data[0]) {
+      while (indented && indented.length > 0 && !indented.lineAt(0)) {
         indented = indented.slice(1);
         lineOffset += 1;
       }
@@ -217,7 +217,7 @@ export class Body extends RSTState {
     let blank: number | null = null;
     let nonblankSeen = false;
     for (let index = 0; index < indented.length; index++) {
-      const line = rstrip(indented.data[index]!);
+      const line = rstrip(indented.lineAt(index));
       if (line) {
         if (nonblankSeen && blank === index - 1) {
           const match = ATTRIBUTION.exec(line);
@@ -251,7 +251,7 @@ export class Body extends RSTState {
     let index = attributionStart + 1;
     let broke = false;
     for (index = attributionStart + 1; index < indented.length; index++) {
-      const line = rstrip(indented.data[index]!);
+      const line = rstrip(indented.lineAt(index));
       if (!line) {
         broke = true;
         break;
@@ -268,7 +268,7 @@ export class Body extends RSTState {
   }
 
   parseAttribution(indented: StringList, lineOffset: number): [Element, Element[]] {
-    const text = rstrip(indented.data.join('\n'));
+    const text = rstrip(indented.join());
     const lineno = 1 + lineOffset;
     const [textNodes, messages] = this.inlineText(text, lineno);
     const node = element('attribution', text, '', textNodes);
@@ -308,7 +308,7 @@ export class Body extends RSTState {
     } else {
       [indented, , lineOffset, blankFinish] = this.stateMachine.getFirstKnownIndented(indentIn);
     }
-    const listItem = new Element('list_item', indented.data.join('\n'));
+    const listItem = new Element('list_item', indented.join());
     if (indented.length > 0) this.nestedParse(indented, lineOffset, listItem);
     return [listItem, blankFinish];
   }
@@ -463,7 +463,7 @@ export class Body extends RSTState {
     fieldNode.line = sourceLine;
     const [nameNodes, nameMessages] = this.inlineText(name, lineno);
     fieldNode.append(element('field_name', name, '', nameNodes));
-    const fieldBody = new Element('field_body', indented.data.join('\n'), nameMessages);
+    const fieldBody = new Element('field_body', indented.join(), nameMessages);
     fieldNode.append(fieldBody);
     if (indented.length > 0) this.parseFieldBody(indented, lineOffset, fieldBody);
     return [fieldNode, blankFinish];
@@ -520,7 +520,7 @@ export class Body extends RSTState {
       throw new TransitionCorrection('text');
     }
     const optionGroup = new Element('option_group', '', options);
-    const description = new Element('description', indented.data.join('\n'));
+    const description = new Element('description', indented.join());
     const optionListItem = new Element('option_list_item', '', [optionGroup, description]);
     if (indented.length > 0) this.nestedParse(indented, lineOffset, description);
     return [optionListItem, blankFinish];
@@ -563,7 +563,7 @@ export class Body extends RSTState {
   // ---- doctest and line blocks --------------------------------------------
 
   doctest(_match: RegExpExecArray, _context: Context, nextState: string): TransitionResult<Context> {
-    const data = this.stateMachine.getTextBlock().data.join('\n');
+    const data = this.stateMachine.getTextBlock().join();
     this.parent.append(element('doctest_block', data, data));
     return [[], nextState, []];
   }
@@ -601,7 +601,7 @@ export class Body extends RSTState {
 
   lineBlockLine(match: RegExpExecArray, lineno: number): [Element, Element[], boolean] {
     const [indented, , , blankFinish] = this.stateMachine.getFirstKnownIndented(match[0].length, true);
-    const text = indented.data.join('\n');
+    const text = indented.join();
     const [textNodes, messages] = this.inlineText(text, lineno);
     const line = element('line', text, '', textNodes) as LineNode;
     if (rstrip(match.input) !== '|') line.indent = match[1]!.length - 1;
@@ -711,7 +711,7 @@ export class Body extends RSTState {
     }
     block.disconnect();
     block.padDoubleWidth(DOUBLE_WIDTH_PAD_CHAR);
-    const width = codePointLength(strip(block.data[0]!));
+    const width = codePointLength(strip(block.lineAt(0)));
     for (let index = 0; index < block.length; index++) {
       block.data[index] = strip(block.data[index]!);
       if (!'+|'.includes(block.data[index]![0]!)) {
@@ -750,14 +750,14 @@ export class Body extends RSTState {
     const start = this.stateMachine.lineOffset;
     const lines = this.stateMachine.inputLines;
     const limit = lines.length - 1;
-    const topLength = codePointLength(strip(lines.data[start]!));
+    const topLength = codePointLength(strip(lines.lineAt(start)));
     let found = 0;
     let foundAt: number | null = null;
     let end = -1;
     let index = start + 1;
     let broke = false;
     while (index <= limit) {
-      const line = lines.data[index]!;
+      const line = lines.lineAt(index);
       if (SIMPLE_TABLE_BORDER.test(line)) {
         if (codePointLength(strip(line)) !== topLength) {
           this.stateMachine.nextLine(index - start);
@@ -765,11 +765,11 @@ export class Body extends RSTState {
             lines.slice(start, index + 1),
             'Bottom/header table border does not match top border.',
           );
-          return [null, messages, index === limit || !strip(lines.data[index + 1]!)];
+          return [null, messages, index === limit || !strip(lines.lineAt(index + 1))];
         }
         found += 1;
         foundAt = index;
-        if (found === 2 || index === limit || !strip(lines.data[index + 1]!)) {
+        if (found === 2 || index === limit || !strip(lines.lineAt(index + 1))) {
           end = index;
           broke = true;
           break;
@@ -795,12 +795,12 @@ export class Body extends RSTState {
     this.stateMachine.nextLine(end - start);
     const block = lines.slice(start, end + 1);
     block.padDoubleWidth(DOUBLE_WIDTH_PAD_CHAR);
-    return [block, [], end === limit || !strip(lines.data[end + 1]!)];
+    return [block, [], end === limit || !strip(lines.lineAt(end + 1))];
   }
 
   private malformedTable(block: StringList, detail = '', offset = 0): Element[] {
     block.replaceAll(DOUBLE_WIDTH_PAD_CHAR, '');
-    const data = block.data.join('\n');
+    const data = block.join();
     let message = 'Malformed table.';
     const startLine = this.stateMachine.absLineNumber() - block.length + 1;
     if (detail) message += '\n' + detail;
@@ -844,7 +844,7 @@ export class Body extends RSTState {
       if (moreCols) attributes['morecols'] = moreCols;
       const entry = new Element('entry', '', [], attributes);
       row.append(entry);
-      if (cellBlock.data.join('')) this.nestedParse(cellBlock, tableLine + offset, entry);
+      if (cellBlock.join('')) this.nestedParse(cellBlock, tableLine + offset, entry);
     }
     return row;
   }

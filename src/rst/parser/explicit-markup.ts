@@ -61,7 +61,7 @@ function footnote(state: Body, match: RegExpExecArray): ExplicitResult {
   const [indented, , offset, blankFinish] = state.stateMachine.getFirstKnownIndented(match[0].length);
   const label = match[1]!;
   let name = fullyNormalizeName(label);
-  const node = new Element('footnote', indented.data.join('\n'));
+  const node = new Element('footnote', indented.join());
   node.source = source;
   node.line = sourceLine;
   if (name.startsWith('#')) {
@@ -89,7 +89,7 @@ function citation(state: Body, match: RegExpExecArray): ExplicitResult {
   const [indented, , offset, blankFinish] = state.stateMachine.getFirstKnownIndented(match[0].length);
   const label = match[1]!;
   const name = fullyNormalizeName(label);
-  const node = new Element('citation', indented.data.join('\n'));
+  const node = new Element('citation', indented.join());
   node.source = source;
   node.line = sourceLine;
   node.append(element('label', '', label));
@@ -104,7 +104,7 @@ function hyperlinkTarget(state: Body, match: RegExpExecArray): ExplicitResult {
   const pattern = EXPLICIT_PATTERNS.target;
   const lineno = state.stateMachine.absLineNumber();
   const [indentedBlock, , , blankFinish] = state.stateMachine.getFirstKnownIndented(match[0].length, true, false);
-  const blockText = match.input.slice(0, match[0].length) + indentedBlock.data.join('\n');
+  const blockText = match.input.slice(0, match[0].length) + indentedBlock.join();
   const block = indentedBlock.data.map((line) => escape2null(line));
   let escaped = block[0]!;
   let blockIndex = 0;
@@ -184,9 +184,9 @@ function substitutionDef(state: Body, match: RegExpExecArray): ExplicitResult {
   const [block, , offsetIn, blankFinishIn] = state.stateMachine.getFirstKnownIndented(match[0].length, false, false);
   let offset = offsetIn;
   let blankFinish = blankFinishIn;
-  const blockText = match.input.slice(0, match[0].length) + block.data.join('\n');
+  const blockText = match.input.slice(0, match[0].length) + block.join();
   block.disconnect();
-  let escaped = escape2null(rstrip(block.data[0]!));
+  let escaped = escape2null(rstrip(block.lineAt(0)));
   let blockIndex = 0;
   let definitionMatch: RegExpExecArray | null;
   for (;;) {
@@ -198,14 +198,14 @@ function substitutionDef(state: Body, match: RegExpExecArray): ExplicitResult {
     escaped = escaped + ' ' + escape2null(strip(block.data[blockIndex]!));
   }
   block.trimStart(blockIndex);
-  const first = strip(block.data[0]!) + ' ';
+  const first = strip(block.lineAt(0)) + ' ';
   const start = pySliceStart(definitionMatch[0].length - escaped.length - 1, first.length);
   block.data[0] = first.slice(start, first.length - 1);
   if (!block.data[0]) {
     block.deleteAt(0);
     offset += 1;
   }
-  while (block.length > 0 && !strip(block.data[block.length - 1]!)) block.pop();
+  while (block.length > 0 && !strip(block.lineAt(block.length - 1))) block.pop();
   const subname = definitionMatch.groups!['name']!;
   const substitutionNode = new Element('substitution_definition', blockText);
   substitutionNode.source = source;
@@ -218,7 +218,7 @@ function substitutionDef(state: Body, match: RegExpExecArray): ExplicitResult {
     );
     return [[message], blankFinish];
   }
-  block.data[0] = strip(block.data[0]!);
+  block.data[0] = strip(block.lineAt(0));
   substitutionNode.names.push(whitespaceNormalizeName(subname));
   [, blankFinish] = state.nestedListParse(block, offset, substitutionNode, 'SubstitutionDef', blankFinish);
   let index = 0;
@@ -282,7 +282,7 @@ function runDirective(
   const lineno = machine.absLineNumber();
   const initialLineOffset = machine.lineOffset;
   const [indented, , lineOffset, blankFinish] = machine.getFirstKnownIndented(match[0].length, false, true, false);
-  const blockText = machine.inputLines.slice(initialLineOffset, machine.lineOffset + 1).data.join('\n');
+  const blockText = machine.inputLines.slice(initialLineOffset, machine.lineOffset + 1).join();
   let parsed: [string[], DirectiveOptions, StringList, number];
   try {
     parsed = parseDirectiveBlock(state, indented, lineOffset, directiveClass, optionPresets);
@@ -323,11 +323,11 @@ export function parseDirectiveBlock(
     directiveClass.optionSpec && Object.keys(directiveClass.optionSpec).length > 0 ? directiveClass.optionSpec : null;
   const hasContent = directiveClass.hasContent;
   const takesArguments = directiveClass.requiredArguments > 0 || directiveClass.optionalArguments > 0;
-  if (indented.length > 0 && !strip(indented.data[0]!)) {
+  if (indented.length > 0 && !strip(indented.lineAt(0))) {
     indented.trimStart();
     lineOffset += 1;
   }
-  while (indented.length > 0 && !strip(indented.data[indented.length - 1]!)) indented.trimEnd();
+  while (indented.length > 0 && !strip(indented.lineAt(indented.length - 1))) indented.trimEnd();
   let argBlock: StringList;
   let content: StringList;
   let contentOffset: number;
@@ -363,7 +363,7 @@ export function parseDirectiveBlock(
     contentOffset = lineOffset;
     argBlock = new StringList();
   }
-  while (content.length > 0 && !strip(content.data[0]!)) {
+  while (content.length > 0 && !strip(content.lineAt(0))) {
     content.trimStart();
     contentOffset += 1;
   }
@@ -399,7 +399,7 @@ function parseDirectiveOptions(
 function parseDirectiveArguments(directiveClass: DirectiveClass, argBlock: StringList): string[] {
   const required = directiveClass.requiredArguments;
   const optional = directiveClass.optionalArguments;
-  const argText = argBlock.data.join('\n');
+  const argText = argBlock.join();
   let args = splitWhitespace(argText);
   if (args.length < required) {
     throw new MarkupError(`${required} argument(s) required, ${args.length} supplied`);
@@ -495,7 +495,7 @@ function extractExtensionOptions(fieldList: Element, optionSpec: OptionSpec): Di
 function unknownDirective(state: Body, typeName: string): ExplicitResult {
   const lineno = state.stateMachine.absLineNumber();
   const [indented, , , blankFinish] = state.stateMachine.getFirstKnownIndented(0, false, false);
-  const text = indented.data.join('\n');
+  const text = indented.join();
   const error = state.reporter.error(`Unknown directive type "${typeName}".`, [element('literal_block', text, text)], {
     line: lineno,
   });
@@ -512,8 +512,8 @@ function comment(state: Body, match: RegExpExecArray): ExplicitResult {
     }
   }
   const [indented, , , blankFinish] = state.stateMachine.getFirstKnownIndented(match[0].length);
-  while (indented.length > 0 && !strip(indented.data[indented.length - 1]!)) indented.trimEnd();
-  const text = indented.data.join('\n');
+  while (indented.length > 0 && !strip(indented.lineAt(indented.length - 1))) indented.trimEnd();
+  const text = indented.join();
   return [[element('comment', text, text)], blankFinish];
 }
 
@@ -521,7 +521,7 @@ function comment(state: Body, match: RegExpExecArray): ExplicitResult {
 export function anonymousTarget(state: Body, match: RegExpExecArray): ExplicitResult {
   const lineno = state.stateMachine.absLineNumber();
   const [indented, , , blankFinish] = state.stateMachine.getFirstKnownIndented(match[0].length, true);
-  const blockText = match.input.slice(0, match[0].length) + indented.data.join('\n');
+  const blockText = match.input.slice(0, match[0].length) + indented.join();
   const block = indented.data.map((line) => escape2null(line));
   const target = makeTarget(state, block, blockText, lineno, '');
   return [[target], blankFinish];

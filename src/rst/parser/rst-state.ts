@@ -69,7 +69,7 @@ function positionNewChildren(machine: RSTMachineBase, marker: number, firstLineO
   const lines = machine.inputLines;
   const first = Math.max(0, Math.min(firstLineOffset, lines.length - 1));
   let last = Math.min(Math.max(first, machine.lineOffset), lines.length - 1);
-  while (last > first && !strip(lines.data[last]!)) last--;
+  while (last > first && !strip(lines.lineAt(last))) last--;
   const span = linesSpan(machine, first, last, map);
   if (!span) return;
   for (let index = marker; index < node.children.length; index++) {
@@ -82,15 +82,15 @@ function positionNewChildren(machine: RSTMachineBase, marker: number, firstLineO
 export function linesSpan(machine: RSTMachineBase, first: number, last: number, map: SourceMap): Position | undefined {
   const lines = machine.inputLines;
   const main = machine.document.get('source');
-  if (first < 0 || last >= lines.length || lines.sources[first] !== main || lines.sources[last] !== main) return undefined;
-  const startLine = lines.offsets[first];
-  const endLine = lines.offsets[last];
+  if (first < 0 || last >= lines.length || lines.sourceAt(first) !== main || lines.sourceAt(last) !== main) return undefined;
+  const startLine = lines.offsetAt(first);
+  const endLine = lines.offsetAt(last);
   if (startLine === null || endLine === null || startLine === undefined || endLine === undefined) return undefined;
-  const firstText = lines.data[first]!;
+  const firstText = lines.lineAt(first);
   const indent = firstText.length - lstrip(firstText).length;
   return map.span(
-    map.offset(startLine, lines.columns[first]! + indent),
-    map.offset(endLine, lines.columns[last]! + rstrip(lines.data[last]!).length),
+    map.offset(startLine, lines.columnAt(first) + indent),
+    map.offset(endLine, lines.columnAt(last) + rstrip(lines.lineAt(last)).length),
   );
 }
 
@@ -423,7 +423,7 @@ export abstract class RSTState extends StateWS<Context> {
     const main = this.document.get('source');
     const newline = text.indexOf('\n');
     const firstLineText = newline < 0 ? text : text.slice(0, newline);
-    const shift = lines.data[first]!.indexOf(firstLineText);
+    const shift = lines.lineAt(first).indexOf(firstLineText);
     if (shift < 0) return undefined;
     const lineStarts = [0];
     for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
@@ -440,10 +440,10 @@ export abstract class RSTState extends StateWS<Context> {
           else after = middle;
         }
         const inputIndex = first + line;
-        if (inputIndex >= lines.length || lines.sources[inputIndex] !== main) return undefined;
-        const sourceLine = lines.offsets[inputIndex];
+        if (inputIndex >= lines.length || lines.sourceAt(inputIndex) !== main) return undefined;
+        const sourceLine = lines.offsetAt(inputIndex);
         if (sourceLine === null || sourceLine === undefined) return undefined;
-        const column = lines.columns[inputIndex]! + (line === 0 ? shift : 0) + (offset - lineStarts[line]!);
+        const column = lines.columnAt(inputIndex) + (line === 0 ? shift : 0) + (offset - lineStarts[line]!);
         return map.offset(sourceLine, column);
       },
     };

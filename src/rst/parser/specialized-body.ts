@@ -259,7 +259,7 @@ function rfc2822Field(state: Body, match: RegExpExecArray): [Element, boolean] {
   const [indented, , lineOffset, blankFinish] = state.stateMachine.getFirstKnownIndented(match[0].length, true);
   const fieldNode = new Element('field');
   fieldNode.append(element('field_name', name, name));
-  const fieldBody = new Element('field_body', indented.data.join('\n'));
+  const fieldBody = new Element('field_body', indented.join());
   fieldNode.append(fieldBody);
   if (indented.length > 0) state.nestedParse(indented, lineOffset, fieldBody);
   return [fieldNode, blankFinish];

@@ -352,7 +352,7 @@ export class StateMachine<C = unknown> {
   nextLine(count = 1): string {
     try {
       this.lineOffset += count;
-      const line = this.inputLines.data[this.lineOffset];
+      const line = this.inputLines.at(this.lineOffset);
       if (this.lineOffset < 0 || line === undefined) {
         // Python indexing: a negative offset wraps around.
         if (this.lineOffset < 0 && -this.lineOffset <= this.inputLines.length) {
@@ -370,7 +370,7 @@ export class StateMachine<C = unknown> {
   }
 
   isNextLineBlank(): boolean {
-    const line = this.inputLines.data[this.lineOffset + 1];
+    const line = this.inputLines.at(this.lineOffset + 1);
     return line === undefined ? true : !strip(line);
   }
 
@@ -384,7 +384,7 @@ export class StateMachine<C = unknown> {
 
   previousLine(count = 1): string | null {
     this.lineOffset -= count;
-    this.line = this.lineOffset < 0 ? null : this.inputLines.data[this.lineOffset] ?? null;
+    this.line = this.lineOffset < 0 ? null : this.inputLines.at(this.lineOffset) ?? null;
     this.notifyObservers();
     return this.line;
   }
@@ -392,7 +392,7 @@ export class StateMachine<C = unknown> {
   gotoLine(lineOffset: number): string {
     try {
       this.lineOffset = lineOffset - this.inputOffset;
-      const line = this.inputLines.data[this.lineOffset];
+      const line = this.inputLines.at(this.lineOffset);
       if (this.lineOffset < 0 || line === undefined) {
         this.line = null;
         throw new EOFError();
@@ -486,9 +486,9 @@ export class StateMachine<C = unknown> {
     const offset = this.lineOffset;
     let source: string | null = null;
     let sourceOffset: number | null = null;
-    if (offset >= 0 && offset < lines.data.length) {
-      source = lines.sources[offset]!;
-      sourceOffset = lines.offsets[offset]!;
+    if (offset >= 0 && offset < lines.length) {
+      source = lines.sourceAt(offset);
+      sourceOffset = lines.offsetAt(offset);
     } else {
       // past the end: docutils reports (last source, None) or (None, None)
       const info = lines.infoOrUndefined(offset);
@@ -506,7 +506,7 @@ export class StateMachineWS<C = unknown> extends StateMachine<C> {
     let offset = this.absLineOffset();
     const [indented, indent, blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent);
     if (indented.length > 0) this.nextLine(indented.length - 1);
-    while (indented.length > 0 && !strip(indented.data[0]!)) {
+    while (indented.length > 0 && !strip(indented.lineAt(0))) {
       indented.trimStart();
       offset++;
     }
@@ -518,7 +518,7 @@ export class StateMachineWS<C = unknown> extends StateMachine<C> {
     let offset = this.absLineOffset();
     const [indented, , blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent, indent);
     this.nextLine(indented.length - 1);
-    while (indented.length > 0 && !strip(indented.data[0]!)) {
+    while (indented.length > 0 && !strip(indented.lineAt(0))) {
       indented.trimStart();
       offset++;
     }
@@ -542,7 +542,7 @@ export class StateMachineWS<C = unknown> extends StateMachine<C> {
     );
     this.nextLine(indented.length - 1);
     if (stripTop) {
-      while (indented.length > 0 && !strip(indented.data[0]!)) {
+      while (indented.length > 0 && !strip(indented.lineAt(0))) {
         indented.trimStart();
         offset++;
       }

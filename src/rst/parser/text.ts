@@ -147,7 +147,7 @@ export class Text extends RSTState {
         line: error.lineNumber,
       });
     }
-    const lines = [...context, ...block.data];
+    const lines = [...context, ...block.lines()];
     const [paragraph, literalNext] = this.paragraph(lines, startLine);
     this.parent.extend(paragraph);
     if (message) this.parent.append(message);
@@ -164,9 +164,9 @@ export class Text extends RSTState {
 
   literalBlock(): Node[] {
     const [indented, , offset, blankFinish] = this.stateMachine.getIndented();
-    while (indented.length > 0 && !strip(indented.data[indented.length - 1]!)) indented.trimEnd();
+    while (indented.length > 0 && !strip(indented.lineAt(indented.length - 1))) indented.trimEnd();
     if (indented.length === 0) return this.quotedLiteralBlock();
-    const data = indented.data.join('\n');
+    const data = indented.join();
     const literalBlock = element('literal_block', data, data);
     [literalBlock.source, literalBlock.line] = this.stateMachine.getSourceAndLine(offset + 1);
     const nodes: Node[] = [literalBlock];
@@ -188,7 +188,7 @@ export class Text extends RSTState {
 
   definitionListItem(termLine: Context): [Element, boolean] {
     const [indented, , lineOffset, blankFinish] = this.stateMachine.getIndented();
-    const itemNode = new Element('definition_list_item', [...termLine, ...indented.data].join('\n'));
+    const itemNode = new Element('definition_list_item', [...termLine, ...indented.lines()].join('\n'));
     const lineno = this.stateMachine.absLineNumber() - 1;
     [itemNode.source, itemNode.line] = this.stateMachine.getSourceAndLine(lineno);
     // docutils' lineno here is the definition's last line but one; the term is on the line before the definition.
