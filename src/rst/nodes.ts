@@ -362,6 +362,8 @@ export class Element extends Node {
   indirectReferenceName: string | undefined = undefined;
   /** docutils' `resolved` flag on references and targets (internal). */
   resolved = false;
+  /** Where index() last found a child (a hint for the next call). */
+  private lastIndex = 0;
 
   constructor(tagname: string, rawsource = '', children: readonly Node[] = [], attributes: Attributes = {}) {
     super();
@@ -383,12 +385,18 @@ export class Element extends Node {
     return true;
   }
 
+  /** The node kind's categories (looked up once: `is` runs on every node of every tree walk). */
+  private kindCategories: ReadonlySet<Category> | undefined;
+
   override is(kind: string): boolean {
-    return kind === this.tagname || categoriesOf(this.tagname).has(kind as Category) || kind === 'Element';
+    if (kind === this.tagname || kind === 'Element') return true;
+    this.kindCategories ??= categoriesOf(this.tagname);
+    return this.kindCategories.has(kind as Category);
   }
 
   get isTextElement(): boolean {
-    return categoriesOf(this.tagname).has('TextElement');
+    this.kindCategories ??= categoriesOf(this.tagname);
+    return this.kindCategories.has('TextElement');
   }
 
   get childTextSeparator(): string {
@@ -593,8 +601,21 @@ export class Element extends Node {
   }
 
   index(item: Node): number {
-    const index = this.children.indexOf(item);
+    const children = this.children;
+    // Transforms replace children in document order: look just after the
+    // child found last before searching the whole list, which made
+    // replacing many children of one element quadratic (as in docutils).
+    const from = this.lastIndex;
+    const to = Math.min(children.length, from + INDEX_LOOKAHEAD);
+    for (let index = from; index < to; index++) {
+      if (children[index] === item) {
+        this.lastIndex = index;
+        return index;
+      }
+    }
+    const index = children.indexOf(item);
     if (index < 0) throw new Error(`index: node is not a child of ${this.tagname}`);
+    this.lastIndex = index;
     return index;
   }
 
@@ -692,6 +713,9 @@ export function cloneAttributes(attributes: Attributes): Attributes {
   }
   return copy;
 }
+
+/** How many children after the last one found index() looks at before searching them all. */
+const INDEX_LOOKAHEAD = 4;
 
 /** Line breaks of Python's str.splitlines() other than "\n". */
 const OTHER_LINE_BREAK = /[\v\f\r\x1c-\x1e\x85\u2028\u2029]/;
