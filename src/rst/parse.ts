@@ -8,7 +8,6 @@ import { Inliner } from './inline/inliner.js';
 import { RSTStateMachine, type Memo, sourceMapOf } from './parser/rst-state.js';
 import { completePositions } from './positions.js';
 import { STATE_FACTORIES } from './parser/states.js';
-import { string2lines } from './parser/state-machine.js';
 import { StringList } from './string-list.js';
 import type { Registry } from './registry.js';
 
@@ -37,7 +36,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   document.sourceText = text;
   const registry = (options.registry ?? defaultRegistryFactory?.())?.fork();
   if (!registry) throw new Error('no directive/role registry: import a profile first');
-  const inputLines = string2lines(text, settings.tabWidth, true);
+  // One pass over the text finds the lines for the parser and for positions.
+  const inputLines = sourceMapOf(document)!.parserLines();
   for (let index = 0; index < inputLines.length; index++) {
     if (inputLines[index]!.length > settings.lineLengthLimit) {
       const error = document.reporter.error(`Line ${index + 1} exceeds the line-length-limit.`);

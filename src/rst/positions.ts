@@ -8,7 +8,12 @@
  * out when first read, as most positions are never looked at.
  */
 import type { Element, Node, Point, Position } from './nodes.js';
-import { isLineBreak } from './python-text.js';
+import { expandTabs, rstrip } from './python-text.js';
+
+/** Line breaks as the parser sees them (splitlines() without \v and \f). */
+function isParserLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d || (code >= 0x1c && code <= 0x1e) || code === 0x85 || code === 0x2028 || code === 0x2029;
+}
 
 export class SourceMap {
   /** UTF-16 offset where each line starts. */
@@ -20,10 +25,32 @@ export class SourceMap {
     readonly text: string,
     readonly tabWidth = 8,
   ) {
-    const breaks = /\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/g;
+    // The line breaks of Python's splitlines() except \v and \f, which
+    // docutils turns into spaces before splitting.
+    const breaks = /\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/g;
     for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
       this.lineStarts.push(match.index + match[0].length);
     }
+    // splitlines() does not count a line after a final line break.
+    if (this.lineStarts.length > 1 && this.lineStarts[this.lineStarts.length - 1] === text.length) {
+      this.hasFinalBreak = true;
+    }
+  }
+
+  /** Whether the text ends with a line break (so its last "line" is empty and not a line). */
+  private hasFinalBreak = false;
+
+  /** The parser's input lines (docutils' string2lines: \v and \f as spaces, tabs expanded, trailing whitespace stripped). */
+  parserLines(): string[] {
+    if (this.text.length === 0) return [];
+    const count = this.lineStarts.length - (this.hasFinalBreak ? 1 : 0);
+    const lines: string[] = new Array(count);
+    for (let index = 0; index < count; index++) {
+      let line = this.text.slice(this.lineStarts[index]!, this.lineEndOffset(index));
+      if (line.includes('\v') || line.includes('\f')) line = line.replace(/[\v\f]/g, ' ');
+      lines[index] = rstrip(expandTabs(line, this.tabWidth));
+    }
+    return lines;
   }
 
   get lineCount(): number {
@@ -33,7 +60,7 @@ export class SourceMap {
   private lineEndOffset(line: number): number {
     const start = this.lineStarts[line] ?? this.text.length;
     let end = this.lineStarts[line + 1] ?? this.text.length;
-    while (end > start && isLineBreak(this.text.charCodeAt(end - 1))) end--;
+    while (end > start && isParserLineBreak(this.text.charCodeAt(end - 1))) end--;
     return end;
   }
 

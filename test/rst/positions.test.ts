@@ -100,3 +100,17 @@ test('real specs: every node is positioned within its file', () => {
     }
   }
 });
+
+test('the source map splits lines exactly as docutils string2lines does', async () => {
+  const fc = (await import('fast-check')).default;
+  const { SourceMap } = await import('../../src/rst/positions.js');
+  const { string2lines } = await import('../../src/rst/parser/state-machine.js');
+  const unit = fc.constantFrom('a', ' ', '\t', '\n', '\r', '\r\n', '\v', '\f', '\x1c', '\x85', '\u2028', 'é', '\u{1F600}');
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+      const text = units.join('');
+      assert.deepEqual(new SourceMap(text).parserLines(), string2lines(text, 8, true));
+    }),
+    { numRuns: 3000 },
+  );
+});
