@@ -21,6 +21,47 @@ function sliceBound(length: number, index: number | undefined, fallback: number)
   return Math.min(index, length);
 }
 
+/** A line's code points and the indexes of those that are not combining characters (docutils' column_indices). */
+interface LineColumns {
+  chars: string[];
+  columnIndexes: number[];
+}
+
+/**
+ * Column indices of recently seen lines: a grid table asks for them once
+ * per cell, and working them out from the whole line each time made wide
+ * tables quadratic in their width (docutils too). null: a line without
+ * combining characters or surrogates, whose code units are its columns.
+ */
+const lineColumnsCache = new Map<string, LineColumns | null>();
+let lineColumnsCachedLength = 0;
+const LINE_COLUMNS_CACHE_LIMIT = 1 << 20;
+
+function lineColumns(line: string): LineColumns | null {
+  const known = lineColumnsCache.get(line);
+  if (known !== undefined) return known;
+  let columns: LineColumns | null = null;
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    if (code >= 0x300 && ((code >= 0xd800 && code <= 0xdfff) || isCombining(code))) {
+      const chars = Array.from(line);
+      const columnIndexes: number[] = [];
+      chars.forEach((char, at) => {
+        if (!isCombining(char.codePointAt(0)!)) columnIndexes.push(at);
+      });
+      columns = { chars, columnIndexes };
+      break;
+    }
+  }
+  if (lineColumnsCachedLength + line.length > LINE_COLUMNS_CACHE_LIMIT) {
+    lineColumnsCache.clear();
+    lineColumnsCachedLength = 0;
+  }
+  lineColumnsCache.set(line, columns);
+  lineColumnsCachedLength += line.length;
+  return columns;
+}
+
 export class UnexpectedIndentationError extends Error {
   constructor(
     readonly block: StringList,
@@ -440,15 +481,19 @@ export class StringList {
     let right = rightIn;
     let indent = rightIn;
     for (let index = 0; index < block.data.length; index++) {
-      const chars = Array.from(block.data[index]!);
-      const columnIndexes: number[] = [];
-      chars.forEach((char, at) => {
-        if (!isCombining(char.codePointAt(0)!)) columnIndexes.push(at);
-      });
-      const combiningCount = chars.length - columnIndexes.length;
-      left = left < columnIndexes.length ? columnIndexes[left]! : left + combiningCount;
-      right = right < columnIndexes.length ? columnIndexes[right]! : right + combiningCount;
-      const line = rstrip(chars.slice(left, right).join(''));
+      const text = block.data[index]!;
+      const columns = lineColumns(text);
+      let line: string;
+      if (columns === null) {
+        // Every code unit is a column: the mapping below is the identity.
+        line = rstrip(text.slice(left, right));
+      } else {
+        const { chars, columnIndexes } = columns;
+        const combiningCount = chars.length - columnIndexes.length;
+        left = left < columnIndexes.length ? columnIndexes[left]! : left + combiningCount;
+        right = right < columnIndexes.length ? columnIndexes[right]! : right + combiningCount;
+        line = rstrip(chars.slice(left, right).join(''));
+      }
       block.data[index] = line;
       block.columns[index] = block.columns[index]! + left;
       if (line) indent = Math.min(indent, codePointLength(line) - codePointLength(lstrip(line)));

@@ -52,6 +52,19 @@ interface TracedCell {
 /** Cell corner (line, column) in the queue. */
 type Corner = [top: number, left: number];
 
+/** Insert `corner` into `corners`, kept sorted by (line, column). */
+function insertCorner(corners: Corner[], corner: Corner): void {
+  let low = 0;
+  let high = corners.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = corners[middle]!;
+    if (other[0] < corner[0] || (other[0] === corner[0] && other[1] <= corner[1])) low = middle + 1;
+    else high = middle;
+  }
+  corners.splice(low, 0, corner);
+}
+
 export class GridTableParser extends TableParser {
   protected readonly headBodySeparatorPattern = /^\+=[=+]+=\+ *$/;
 
@@ -116,8 +129,10 @@ export class GridTableParser extends TableParser {
       cellBlock.disconnect();
       cellBlock.replaceAll(DOUBLE_WIDTH_PAD_CHAR, '');
       this.cells.push({ top, left, bottom, right, block: cellBlock });
-      corners.push([top, right], [bottom, left]);
-      corners.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      // docutils appends both and sorts; inserting each in order gives the
+      // same list without a sort per cell (quadratic in a wide table).
+      insertCorner(corners, [top, right]);
+      insertCorner(corners, [bottom, left]);
     }
     if (!this.checkParseComplete()) throw new TableMarkupError('Malformed table; parse incomplete.');
   }
