@@ -120,12 +120,26 @@ function gridTable(size) {
   return { text: lines.join('\n') + '\n' };
 }
 
-/** A grid table one row high and as wide as `size` allows (one long line per row). */
+/** A grid table one row high and as wide as `size` allows (three lines of size / 3). */
 function gridTableWide(size) {
   const columns = Math.max(1, Math.floor(size / 3 / 7));
   const border = '+' + '------+'.repeat(columns);
   const row = '|' + ' cell |'.repeat(columns);
   return { text: [border, row, border].join('\n') + '\n', settings: UNLIMITED };
+}
+
+/** A grid table of rows up to 9,996 characters wide (within docutils' line length limit), as many as `size` allows. */
+function gridTableWideRows(size) {
+  const columns = Math.max(1, Math.min(1428, Math.floor(size / 3 / 7)));
+  const border = '+' + '------+'.repeat(columns);
+  const row = '|' + ' cell |'.repeat(columns);
+  const lines = [border];
+  let total = border.length + 1;
+  while (total < size) {
+    lines.push(row, border);
+    total += 2 * (border.length + 1);
+  }
+  return { text: lines.join('\n') + '\n' };
 }
 
 /** A simple table of four columns and as many rows as `size` allows. */
@@ -138,6 +152,21 @@ function simpleTable(size) {
     const line = `a${cell}  *b*    c      d`;
     lines.push(line);
     total += line.length + 1;
+  }
+  lines.push(border);
+  return { text: lines.join('\n') + '\n' };
+}
+
+/** A simple table of rows up to 9,999 characters wide, as many as `size` allows. */
+function simpleTableWideRows(size) {
+  const columns = Math.max(1, Math.min(1428, Math.floor(size / 3 / 7)));
+  const border = Array.from({ length: columns }, () => '======').join(' ');
+  const row = Array.from({ length: columns }, () => 'cell  ').join(' ');
+  const lines = [border];
+  let total = border.length + 1;
+  while (total < size) {
+    lines.push(row);
+    total += row.length + 1;
   }
   lines.push(border);
   return { text: lines.join('\n') + '\n' };
@@ -202,8 +231,10 @@ export const INPUTS = {
   'nested lists (one line)': nestedListsOneLine,
   'nested enumerated (one line)': nestedEnumeratedOneLine,
   'grid table': gridTable,
-  'grid table (wide)': gridTableWide,
+  'grid table (wide rows)': gridTableWideRows,
+  'grid table (one row, unlimited)': gridTableWide,
   'simple table': simpleTable,
+  'simple table (wide rows)': simpleTableWideRows,
   sections,
   references,
   'nova spec repeated': spec,
