@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
  * The specwright command-line program. Each command lives in
- * src/cli/commands/<command>.ts and registers itself on the program.
+ * src/cli/commands/<command>.ts; its arguments, options and help are
+ * registered from src/cli/definitions.ts, which loads the command's module
+ * only when the command runs (startup stays cheap).
  */
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT_USAGE } from './errors.js';
-import { registerDoctreeCommand } from './commands/doctree.js';
-import { registerLintCommand } from './commands/lint.js';
-import { registerRulesCommand } from './commands/rules.js';
+import { registerCommands } from './definitions.js';
 
 export function createProgram(): Command {
   const program = new Command();
@@ -17,9 +17,7 @@ export function createProgram(): Command {
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError()
     .exitOverride();
-  registerDoctreeCommand(program);
-  registerLintCommand(program);
-  registerRulesCommand(program);
+  registerCommands(program);
   return program;
 }
 

@@ -71,22 +71,28 @@ export function treeWithoutMessages(node: Node): string {
   return `<${element.tagname}${attributes ? ` ${attributes}` : ''}>${children.join('')}</${element.tagname}>`;
 }
 
-/** The `--fix` guard: the fixed text must publish to the same document tree as the original, messages aside. */
+/**
+ * The `--fix` guard: the fixed text must publish to the same document tree
+ * as the original, messages aside. Always the same function, so the runner
+ * can tell that worker threads (which build their own) may use it.
+ */
 export function treeGuard(): TreeGuard {
-  return (original, fixed, context) => {
-    const options = {
-      sourcePath: context.path,
-      extensions: context.extensions ?? OPENSTACK_SPEC_EXTENSIONS,
-      ...(context.root !== undefined ? { root: context.root } : {}),
-    };
-    const before = treeWithoutMessages(publishForLint(original, options).document);
-    const after = treeWithoutMessages(publishForLint(fixed, options).document);
-    if (before === after) return { equal: true };
-    let index = 0;
-    while (index < before.length && before[index] === after[index]) index++;
-    return {
-      equal: false,
-      reason: `the fixed text publishes to a different document tree (they differ at: ${JSON.stringify(after.slice(Math.max(0, index - 20), index + 40))})`,
-    };
-  };
+  return TREE_GUARD;
 }
+
+const TREE_GUARD: TreeGuard = (original, fixed, context) => {
+  const options = {
+    sourcePath: context.path,
+    extensions: context.extensions ?? OPENSTACK_SPEC_EXTENSIONS,
+    ...(context.root !== undefined ? { root: context.root } : {}),
+  };
+  const before = treeWithoutMessages(publishForLint(original, options).document);
+  const after = treeWithoutMessages(publishForLint(fixed, options).document);
+  if (before === after) return { equal: true };
+  let index = 0;
+  while (index < before.length && before[index] === after[index]) index++;
+  return {
+    equal: false,
+    reason: `the fixed text publishes to a different document tree (they differ at: ${JSON.stringify(after.slice(Math.max(0, index - 20), index + 40))})`,
+  };
+};

@@ -7,20 +7,21 @@
  * rule needs it — its published document walked node by node. Findings
  * turned off by per-file ignores or disable comments are dropped.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Document } from '../rst/document.js';
 import type { Element, Node } from '../rst/nodes.js';
 import { codePointLength } from '../rst/python-text.js';
-import type { RuleSettingInput } from '../spec/config.js';
-import { SpecError } from '../spec/errors.js';
+import type { RuleSettingInput, SpecwrightConfig } from '../spec/config.js';
+import { SpecError, type SpecErrorCode } from '../spec/errors.js';
 import { PathPattern } from '../spec/glob.js';
-import { findRepositoryRoot, SpecRepository } from '../spec/repository.js';
+import { findRepositoryRoot, SpecRepository, type TemplateSource } from '../spec/repository.js';
 import type { SpecLocation } from '../spec/layout.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
 import { isDisabled, parseDisableComments } from './disable-comments.js';
 import { fixUntilStable, writeFileAtomic, type TreeGuard } from './fix.js';
-import { readSpecFile } from './read-file.js';
+import { decodeSpecBytes, readSpecFile } from './read-file.js';
 import { resolveRules, type ActiveRule } from './rule-settings.js';
 import {
   formatMessage,
@@ -34,7 +35,9 @@ import {
 } from './rule.js';
 import { SourceText } from './source-text.js';
 import { fileEncoding } from './rules/file-encoding.js';
-import { publishForLint } from './engine.js';
+import { publishForLint, treeGuard } from './engine.js';
+import { getRule } from './registry.js';
+import { contentHash, LintCache, readsOtherFiles } from './cache.js';
 import { OPENSTACK_SPEC_EXTENSIONS } from '../rst/profiles/sphinx.js';
 
 /** Publishes a document for the rules that read the tree (the engine's publish). */
@@ -71,6 +74,21 @@ export interface LintOptions {
   readonly fix?: FixSettings | null;
   /** Called with the error when checking a file fails unexpectedly (the CLI prints its stack with --debug). */
   readonly onInternalError?: (file: string, error: unknown) => void;
+  /**
+   * The results cache file (`--cache`): files whose content and effective
+   * configuration are unchanged since it was written are not linted again.
+   * Used only with the engine's own publish (no `publish` option).
+   */
+  readonly cacheFile?: string | null;
+  /**
+   * Threads for `lintPathsAsync` (`lintPaths` always uses one): 'auto'
+   * (the default) lints long file lists (PARALLEL_THRESHOLD files or more)
+   * in os.availableParallelism() threads; a number uses that many threads
+   * whatever the number of files; 'off' (or 1) uses one. Threads need the
+   * engine's own publish and, with fixes, the tree guard of `treeGuard()`
+   * (or none); other settings lint in one thread.
+   */
+  readonly concurrency?: number | 'auto' | 'off';
 }
 
 export interface FileFixResult {
@@ -104,6 +122,18 @@ export interface LintReport {
   readonly problems: readonly PathProblem[];
   /** Things the user should know that are not findings (rules skipped, ...). */
   readonly notices: readonly string[];
+  readonly stats?: LintStats;
+}
+
+/** How the files of a run were linted (`--debug` prints it). */
+export interface LintStats {
+  readonly files: number;
+  /** Files answered by the results cache. */
+  readonly fromCache: number;
+  /** Threads that linted the others (1: the calling thread alone). */
+  readonly threads: number;
+  /** Files linted in worker threads. */
+  readonly lintedInWorkers: number;
 }
 
 interface RepositoryState {
@@ -112,7 +142,40 @@ interface RepositoryState {
   readonly perFileIgnores: ReadonlyArray<readonly [PathPattern, readonly string[]]>;
 }
 
-interface FileTarget {
+/** A repository's state as worker threads receive it (structured-clone-able: no classes, no functions). */
+export interface RepositoryDescription {
+  readonly root: string;
+  readonly config: SpecwrightConfig;
+  readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown }>;
+}
+
+function describeRepository(state: RepositoryState): RepositoryDescription {
+  return {
+    root: state.repository.root,
+    config: state.repository.config,
+    rules: state.rules.map((active) => ({ id: active.rule.meta.id, severity: active.severity, options: active.options })),
+  };
+}
+
+/** The state a description describes: the configuration is taken as already loaded and validated. */
+export function repositoryFromDescription(description: RepositoryDescription): RepositoryState {
+  const repository = new SpecRepository(description.root, description.config);
+  return {
+    repository,
+    rules: description.rules.map((active) => {
+      const rule = getRule(active.id);
+      if (!rule) throw new Error(`unknown rule ${active.id} in a worker thread`);
+      return { rule, severity: active.severity, options: active.options };
+    }),
+    perFileIgnores: perFileIgnorePatterns(description.config),
+  };
+}
+
+function perFileIgnorePatterns(config: SpecwrightConfig): RepositoryState['perFileIgnores'] {
+  return Object.entries(config.perFileIgnores).map(([pattern, ids]) => [new PathPattern(pattern), ids] as const);
+}
+
+export interface FileTarget {
   readonly path: string;
   readonly displayPath: string;
   readonly state: RepositoryState;
@@ -304,9 +367,7 @@ class Session {
       state = {
         repository,
         rules: resolveRules(repository.config, this.options.ruleOverrides),
-        perFileIgnores: Object.entries(repository.config.perFileIgnores).map(
-          ([pattern, ids]) => [new PathPattern(pattern), ids] as const,
-        ),
+        perFileIgnores: perFileIgnorePatterns(repository.config),
       };
       this.repositories.set(root, state);
       const sphinx = repository.sphinxExtensions();
@@ -442,6 +503,35 @@ function resolveTargets(session: Session, paths: readonly string[]): Targets {
 /* Files                                                                */
 /* ------------------------------------------------------------------ */
 
+/** How every file of a run is linted (the same in every thread). */
+export interface FileJob {
+  readonly publish: PublishFunction | null;
+  readonly fix: FixSettings | null;
+  /** Hash what is linted, for the results cache (`FileOutcome.cacheableContent`). */
+  readonly hashContent: boolean;
+}
+
+/**
+ * What linting one file gives, in a form a worker thread can post
+ * (structured-clone-able); the main thread turns it into a FileResult.
+ */
+export interface FileOutcome {
+  /** The text the findings refer to (after fixes); null when the file could not be read or decoded. */
+  readonly text: string | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly fix?: FileFixResult;
+  /** Problems with this file (unreadable, internal error, fixed text not written). */
+  readonly problems: readonly string[];
+  /** Rules that needed the document but could not have it. */
+  readonly skippedRules: readonly string[];
+  /** The internal error (a bug in a rule or the engine), for `onInternalError`. */
+  readonly internalError?: unknown;
+  /** A configuration error (SpecError): it stops the run, in threads as in one. */
+  readonly fatal?: { readonly code: SpecErrorCode; readonly message: string; readonly file?: string };
+  /** With `hashContent`: contentHash of `text`, when its findings depend on nothing but the text and the configuration. */
+  readonly cacheableContent?: string;
+}
+
 function encodingDiagnostic(
   target: FileTarget,
   severity: Severity,
@@ -463,25 +553,28 @@ function encodingDiagnostic(
  * reported as a problem with that file and the other files still run.
  * Configuration errors (SpecError) stop the run: they concern every file.
  */
-function lintFileSafely(session: Session, target: FileTarget): FileResult {
+export function lintFileOutcome(target: FileTarget, job: FileJob): FileOutcome {
   try {
-    return lintFile(session, target);
+    return lintFile(target, job);
   } catch (error) {
-    if (error instanceof SpecError) throw error;
+    if (error instanceof SpecError) {
+      return {
+        text: null,
+        diagnostics: [],
+        problems: [],
+        skippedRules: [],
+        fatal: { code: error.code, message: error.message, ...(error.file !== undefined ? { file: error.file } : {}) },
+      };
+    }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    session.problems.push({ path: target.displayPath, message: `internal error while checking this file: ${message}` });
-    if (session.options.onInternalError) session.options.onInternalError(target.displayPath, error);
-    return { path: target.path, displayPath: target.displayPath, source: null, diagnostics: [] };
+    return { text: null, diagnostics: [], problems: [`internal error while checking this file: ${message}`], skippedRules: [], internalError: error };
   }
 }
 
-function lintFile(session: Session, target: FileTarget): FileResult {
+function lintFile(target: FileTarget, job: FileJob): FileOutcome {
   const read = readSpecFile(target.path);
   const rules = rulesForFile(target.state, target.path);
-  if (read.kind === 'unreadable') {
-    session.problems.push({ path: target.displayPath, message: read.reason });
-    return { path: target.path, displayPath: target.displayPath, source: null, diagnostics: [] };
-  }
+  if (read.kind === 'unreadable') return { text: null, diagnostics: [], problems: [read.reason], skippedRules: [] };
   if (read.kind !== 'text') {
     const encoding = rules.find((active) => active.rule.meta.id === fileEncoding.meta.id);
     const diagnostics = encoding
@@ -494,11 +587,11 @@ function lintFile(session: Session, target: FileTarget): FileResult {
               }),
         ]
       : [];
-    return { path: target.path, displayPath: target.displayPath, source: null, diagnostics };
+    return { text: null, diagnostics, problems: [], skippedRules: [] };
   }
   const repository = target.state.repository;
   const location = repository.locate(target.path);
-  const publish = session.options.publish === undefined ? publishForLint : session.options.publish;
+  const skipped = new Set<string>();
   const lintOnce = (text: string): LintTextResult => {
     const result = lintText({
       text,
@@ -507,24 +600,22 @@ function lintFile(session: Session, target: FileTarget): FileResult {
       repository,
       location,
       rules,
-      publish,
+      publish: job.publish,
     });
-    for (const id of result.skippedRules) session.skippedRules.add(id);
+    for (const id of result.skippedRules) skipped.add(id);
     return result;
   };
-  const fix = session.options.fix;
+  // The cache keys findings by the text's bytes: the UTF-8 of a text decoded from valid UTF-8 is those bytes.
+  const cacheable = (text: string): { cacheableContent?: string } =>
+    job.hashContent && !readsOtherFiles(text) ? { cacheableContent: contentHash(text) } : {};
+  const fix = job.fix;
   if (!fix) {
     const result = lintOnce(read.text);
-    return { path: target.path, displayPath: target.displayPath, source: result.source, diagnostics: result.diagnostics };
+    return { text: read.text, diagnostics: result.diagnostics, problems: [], skippedRules: [...skipped], ...cacheable(read.text) };
   }
   const outcome = fixUntilStable(read.text, (text) => lintOnce(text).diagnostics);
   if (outcome.text === read.text) {
-    return {
-      path: target.path,
-      displayPath: target.displayPath,
-      source: new SourceText(read.text),
-      diagnostics: [...outcome.diagnostics],
-    };
+    return { text: read.text, diagnostics: [...outcome.diagnostics], problems: [], skippedRules: [...skipped], ...cacheable(read.text) };
   }
   const verdict = fix.guard
     ? fix.guard(read.text, outcome.text, { path: target.path, root: repository.root, extensions: repository.sphinxExtensions().extensions })
@@ -532,28 +623,31 @@ function lintFile(session: Session, target: FileTarget): FileResult {
   if (verdict && !verdict.equal) {
     const original = lintOnce(read.text);
     return {
-      path: target.path,
-      displayPath: target.displayPath,
-      source: original.source,
+      text: read.text,
       diagnostics: original.diagnostics,
       fix: { applied: 0, converged: outcome.converged, written: false, guard: 'changed', reason: verdict.reason },
+      problems: [],
+      skippedRules: [...skipped],
+      ...cacheable(read.text),
     };
   }
   let written = false;
+  const problems: string[] = [];
   if (fix.write) {
     try {
       writeFileAtomic(target.path, outcome.text);
       written = true;
     } catch (error) {
-      session.problems.push({ path: target.displayPath, message: `cannot write the fixed file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      problems.push(`cannot write the fixed file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
   return {
-    path: target.path,
-    displayPath: target.displayPath,
-    source: new SourceText(outcome.text),
+    text: outcome.text,
     diagnostics: [...outcome.diagnostics],
     fix: { applied: outcome.applied, converged: outcome.converged, written, guard: verdict ? 'equal' : 'none' },
+    problems,
+    skippedRules: [...skipped],
+    ...cacheable(outcome.text),
   };
 }
 
@@ -592,28 +686,231 @@ function runRepositoryRules(
   return diagnostics;
 }
 
+/* ------------------------------------------------------------------ */
+/* Runs                                                                 */
+/* ------------------------------------------------------------------ */
+
+/** From this many files to lint, `concurrency: 'auto'` uses worker threads (fewer: starting them costs more than it saves). */
+export const PARALLEL_THRESHOLD = 48;
+
+const templateHashes = new WeakMap<TemplateSource, string>();
+
+function templateHash(template: TemplateSource): string {
+  let hash = templateHashes.get(template);
+  if (hash === undefined) {
+    hash = contentHash(`${template.name}\0${template.text}`);
+    templateHashes.set(template, hash);
+  }
+  return hash;
+}
+
 /**
- * Lints paths (files or directories; none = the repository around `cwd`).
- * Throws SpecError for configuration problems; every problem with a single
- * path is reported in `problems` and the other paths are still linted.
+ * One run of lintPaths or lintPathsAsync: the targets resolved, the cache
+ * consulted, then each remaining file's outcome recorded by index (in any
+ * order, by any thread); `finish` assembles the report in target order.
  */
-export function lintPaths(paths: readonly string[], options: LintOptions = {}): LintReport {
-  const session = new Session(options);
-  const targets = resolveTargets(session, paths);
-  const files = targets.files.map((target) => lintFileSafely(session, target));
-  const repositoryDiagnostics = targets.repositoryChecks.flatMap(({ state, scope }) => runRepositoryRules(session, state, scope));
-  const diagnostics = [...files.flatMap((file) => file.diagnostics), ...repositoryDiagnostics].sort(compareDiagnostics);
-  const notices = [...session.notices];
-  if (session.skippedRules.size > 0) {
-    notices.push(
-      `skipped ${[...session.skippedRules].sort().join(', ')}: ${session.skippedRules.size === 1 ? 'this rule needs' : 'these rules need'} the reStructuredText engine, which this build does not provide yet`,
+class Run {
+  readonly session: Session;
+  readonly files: readonly FileTarget[];
+  readonly job: FileJob;
+  /** Indices of the files to lint (not answered by the cache), in order. */
+  readonly pending: number[] = [];
+  readonly outcomes: Array<FileOutcome | undefined>;
+  /** Whether worker threads can lint these files: they publish with the engine and guard fixes with treeGuard(). */
+  readonly threadable: boolean;
+  private readonly targets: Targets;
+  private readonly cache: LintCache | null;
+  private readonly fromCache = new Map<number, FileResult>();
+  private readonly settingsKeys = new Map<number, string>();
+
+  constructor(
+    paths: readonly string[],
+    readonly options: LintOptions,
+  ) {
+    this.session = new Session(options);
+    this.targets = resolveTargets(this.session, paths);
+    this.files = this.targets.files;
+    this.outcomes = new Array<FileOutcome | undefined>(this.files.length);
+    const fix = options.fix ?? null;
+    this.cache = options.cacheFile && options.publish === undefined ? new LintCache(options.cacheFile) : null;
+    this.job = { publish: options.publish === undefined ? publishForLint : options.publish, fix, hashContent: this.cache !== null };
+    this.threadable = options.publish === undefined && (fix === null || fix.guard === null || fix.guard === treeGuard());
+    this.files.forEach((target, index) => {
+      const cached = this.cache ? this.lookup(target, index) : undefined;
+      if (cached) this.fromCache.set(index, cached);
+      else this.pending.push(index);
+    });
+  }
+
+  /** Lints one pending file in this thread. */
+  lintHere(index: number): FileOutcome {
+    const outcome = lintFileOutcome(this.files[index]!, this.job);
+    this.outcomes[index] = outcome;
+    return outcome;
+  }
+
+  /**
+   * The hash of everything besides its text that a file's findings depend
+   * on; null when they may depend on more (a template that reads other
+   * files) or the template cannot be read (linting reports why).
+   */
+  private settingsKey(target: FileTarget): string | null {
+    const state = target.state;
+    const repository = state.repository;
+    const location = repository.locate(target.path);
+    let template: string | null = null;
+    if (location) {
+      try {
+        const source = repository.templateFor(location);
+        if (readsOtherFiles(source.text)) return null;
+        template = templateHash(source);
+      } catch (error) {
+        if (error instanceof SpecError) return null;
+        throw error;
+      }
+    }
+    const rules = rulesForFile(state, target.path).map((active) => [active.rule.meta.id, active.severity, active.options]);
+    return contentHash(
+      JSON.stringify([target.path, repository.root, repository.config, rules, location, template, repository.sphinxExtensions().extensions]),
     );
   }
-  return { files, diagnostics, problems: session.problems, notices };
+
+  /** The file's result from the cache, if its content and configuration are unchanged (and, with --fix, nothing is left to fix). */
+  private lookup(target: FileTarget, index: number): FileResult | undefined {
+    const settings = this.settingsKey(target);
+    if (settings === null) return undefined;
+    this.settingsKeys.set(index, settings);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(target.path);
+    } catch {
+      return undefined;
+    }
+    const cached = this.cache!.lookup(target.path, contentHash(bytes), settings);
+    if (!cached) return undefined;
+    if (this.job.fix && cached.some((diagnostic) => diagnostic.fix?.applicability === 'safe')) return undefined;
+    const read = decodeSpecBytes(bytes);
+    if (read.kind !== 'text') return undefined;
+    return {
+      path: target.path,
+      displayPath: target.displayPath,
+      source: new SourceText(read.text),
+      diagnostics: cached.map((diagnostic) => ({ file: target.displayPath, ...diagnostic })),
+    };
+  }
+
+  /** The report, files in target order. Throws the first configuration error a file met. */
+  finish(threads: number, lintedInWorkers: number): LintReport {
+    const session = this.session;
+    const files: FileResult[] = [];
+    this.files.forEach((target, index) => {
+      const hit = this.fromCache.get(index);
+      if (hit) {
+        files.push(hit);
+        return;
+      }
+      const outcome = this.outcomes[index];
+      if (!outcome) throw new Error(`internal error: ${target.displayPath} was not linted`);
+      if (outcome.fatal) throw new SpecError(outcome.fatal.code, outcome.fatal.message, outcome.fatal.file);
+      for (const message of outcome.problems) session.problems.push({ path: target.displayPath, message });
+      for (const id of outcome.skippedRules) session.skippedRules.add(id);
+      if (outcome.internalError !== undefined && this.options.onInternalError) this.options.onInternalError(target.displayPath, outcome.internalError);
+      files.push({
+        path: target.path,
+        displayPath: target.displayPath,
+        source: outcome.text === null ? null : new SourceText(outcome.text),
+        diagnostics: outcome.diagnostics,
+        ...(outcome.fix ? { fix: outcome.fix } : {}),
+      });
+      const settings = this.settingsKeys.get(index);
+      if (this.cache && settings !== undefined && outcome.cacheableContent !== undefined && outcome.problems.length === 0) {
+        this.cache.store(target.path, outcome.cacheableContent, settings, outcome.diagnostics);
+      }
+    });
+    const repositoryDiagnostics = this.targets.repositoryChecks.flatMap(({ state, scope }) => runRepositoryRules(session, state, scope));
+    const diagnostics = [...files.flatMap((file) => file.diagnostics), ...repositoryDiagnostics].sort(compareDiagnostics);
+    const notices = [...session.notices];
+    if (session.skippedRules.size > 0) {
+      notices.push(
+        `skipped ${[...session.skippedRules].sort().join(', ')}: ${session.skippedRules.size === 1 ? 'this rule needs' : 'these rules need'} the reStructuredText engine, which this build does not provide yet`,
+      );
+    }
+    if (this.cache) {
+      try {
+        this.cache.save();
+      } catch (error) {
+        notices.push(`cannot write the cache ${session.display(this.cache.file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+    }
+    const stats: LintStats = { files: files.length, fromCache: this.fromCache.size, threads, lintedInWorkers };
+    return { files, diagnostics, problems: session.problems, notices, stats };
+  }
+}
+
+/**
+ * Lints paths (files or directories; none = the repository around `cwd`)
+ * in this thread. Throws SpecError for configuration problems; every
+ * problem with a single path is reported in `problems` and the other paths
+ * are still linted.
+ */
+export function lintPaths(paths: readonly string[], options: LintOptions = {}): LintReport {
+  const run = new Run(paths, options);
+  for (const index of run.pending) if (run.lintHere(index).fatal) break;
+  return run.finish(1, 0);
+}
+
+/** How many threads lint `files` files (1: this thread alone). */
+export function threadCount(concurrency: LintOptions['concurrency'], files: number): number {
+  if (files < 2 || concurrency === 'off') return 1;
+  if (concurrency === undefined || concurrency === 'auto') {
+    return files < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism(), Math.floor(files / (PARALLEL_THRESHOLD / 2))));
+  }
+  return Math.max(1, Math.min(Math.floor(concurrency), files));
+}
+
+/**
+ * As lintPaths, but long file lists are linted in worker threads as well
+ * as this one (see `concurrency`); the report is the same as lintPaths'.
+ * Repository-level rules (directory-layout) run in this thread.
+ */
+export async function lintPathsAsync(paths: readonly string[], options: LintOptions & ThreadOptions = {}): Promise<LintReport> {
+  const run = new Run(paths, options);
+  const threads = run.threadable ? threadCount(options.concurrency, run.pending.length) : 1;
+  if (threads < 2) {
+    for (const index of run.pending) if (run.lintHere(index).fatal) break;
+    return run.finish(1, 0);
+  }
+  const { lintInThreads } = await import('./parallel.js');
+  const states = [...new Set(run.files.map((target) => target.state))];
+  const fix = run.job.fix;
+  const { lintedInWorkers } = await lintInThreads({
+    repositories: states.map(describeRepository),
+    targets: run.pending.map((index) => {
+      const target = run.files[index]!;
+      return { path: target.path, displayPath: target.displayPath, repository: states.indexOf(target.state) };
+    }),
+    job: { fix: fix ? { write: fix.write, guard: fix.guard !== null } : null, hashContent: run.job.hashContent },
+    threads,
+    mainThreadLints: options.mainThreadLints ?? true,
+    lintHere: (position) => run.lintHere(run.pending[position]!),
+    record: (position, outcome) => {
+      run.outcomes[run.pending[position]!] = outcome;
+    },
+  });
+  return run.finish(threads, lintedInWorkers);
+}
+
+/** Options of lintPathsAsync only. */
+export interface ThreadOptions {
+  /**
+   * Whether this thread lints files too while the workers run (default
+   * true: it saves starting one more worker). The tests turn it off to
+   * make the workers do every file.
+   */
+  readonly mainThreadLints?: boolean;
 }
 
 /** Whether some path or rule could not be checked at all. */
 export function hasProblems(report: LintReport): boolean {
   return report.problems.length > 0;
 }
-

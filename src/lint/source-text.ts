@@ -26,19 +26,18 @@ export interface Point {
 }
 
 export class SourceText {
-  readonly lines: readonly SourceLine[];
+  private splitLines: readonly SourceLine[] | undefined;
 
-  constructor(readonly text: string) {
-    const lines: SourceLine[] = [];
-    const breaks = /\r\n?|\n/g;
-    let start = 0;
-    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
-      const terminator = match[0] as LineTerminator;
-      lines.push({ number: lines.length + 1, text: text.slice(start, match.index), terminator, offset: start });
-      start = match.index + terminator.length;
-    }
-    if (start < text.length) lines.push({ number: lines.length + 1, text: text.slice(start), terminator: '', offset: start });
-    this.lines = lines;
+  constructor(readonly text: string) {}
+
+  /**
+   * The lines, split on first use: a report keeps the text of every file
+   * it linted, and only the output formats that show source lines (and
+   * the rules) need them split.
+   */
+  get lines(): readonly SourceLine[] {
+    if (this.splitLines === undefined) this.splitLines = splitLines(this.text);
+    return this.splitLines;
   }
 
   line(number: number): SourceLine | undefined {
@@ -47,12 +46,13 @@ export class SourceText {
 
   /** The 1-based line containing a UTF-16 offset (offsets past the end map to the last line). */
   lineNumberAt(offset: number): number {
+    const lines = this.lines;
     let low = 0;
-    let high = this.lines.length - 1;
+    let high = lines.length - 1;
     if (high < 0) return 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (this.lines[middle]!.offset <= offset) low = middle;
+      if (lines[middle]!.offset <= offset) low = middle;
       else high = middle - 1;
     }
     return low + 1;
@@ -72,6 +72,19 @@ export class SourceText {
     if (!line) return this.text.length;
     return line.offset + utf16IndexOfColumn(line.text + line.terminator, point.column);
   }
+}
+
+function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  const breaks = /\r\n?|\n/g;
+  let start = 0;
+  for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+    const terminator = match[0] as LineTerminator;
+    lines.push({ number: lines.length + 1, text: text.slice(start, match.index), terminator, offset: start });
+    start = match.index + terminator.length;
+  }
+  if (start < text.length) lines.push({ number: lines.length + 1, text: text.slice(start), terminator: '', offset: start });
+  return lines;
 }
 
 /** UTF-16 index of a 1-based code-point column within `text` (clamped to its length). */

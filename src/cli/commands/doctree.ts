@@ -3,39 +3,23 @@
  * their messages as docutils' warning stream.
  *
  * With --out DIR every PATH is written to DIR/<PATH minus .rst>.pseudoxml
- * and .messages (relative folders kept), all in one process.
+ * and .messages (relative folders kept), all in one process. Its options
+ * are declared in ../definitions.ts.
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Command } from 'commander';
 import { PROFILE_NAMES, type ProfileName } from '../../rst/profiles/index.js';
 import { UserError } from '../errors.js';
 import { processDoctreeFile, type DoctreeJob, type DoctreeResult } from '../doctree-job.js';
 
-interface DoctreeOptions {
+export interface DoctreeOptions {
   parserOnly?: boolean;
   out?: string;
   root: string;
   profile: string;
   reportLevel: string;
   haltLevel: string;
-}
-
-export function registerDoctreeCommand(program: Command): void {
-  program
-    .command('doctree')
-    .description("print documents' trees in docutils' pseudo-XML and their messages as docutils reports them")
-    .argument('<paths...>', 'reStructuredText files')
-    .option('--parser-only', 'parse without running transforms (docutils Parser.parse only)')
-    .option('--out <dir>', 'write <dir>/<path minus .rst>.pseudoxml and .messages instead of printing')
-    .option('--root <dir>', 'directory that include and raw :file: paths must stay in', '.')
-    .option('--profile <name>', `roles and directives to know: ${PROFILE_NAMES.join(' or ')}`, 'docutils')
-    .option('--report-level <n>', 'lowest message level reported (1 info … 4 severe; 5 none)', '2')
-    .option('--halt-level <n>', 'message level that stops processing (5: never)', '5')
-    .action(async (paths: string[], options: DoctreeOptions) => {
-      process.exitCode = await runDoctree(paths, options);
-    });
 }
 
 function parseLevel(value: string, option: string): number {

@@ -5,11 +5,12 @@
  * or internal errors (including a path that could not be read).
  */
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
-import pc from 'picocolors';
+import { join } from 'node:path';
+import { CACHE_FILE_NAME, cacheFilePath } from '../../lint/cache.js';
 import { treeGuard } from '../../lint/engine.js';
-import { FORMAT_NAMES, FORMATTERS, isFormatName } from '../../lint/formatters/index.js';
-import { lintPaths, type LintOptions, type LintReport } from '../../lint/runner.js';
+import { FORMAT_NAMES, FORMATTERS, isFormatName, type FormatName } from '../../lint/formatters/index.js';
+import { lintPaths, lintPathsAsync, type LintOptions, type LintReport, type ThreadOptions } from '../../lint/runner.js';
+import { findRepositoryRoot } from '../../spec/repository.js';
 import { unknownRuleMessage } from '../../lint/rule-settings.js';
 import { isRuleId } from '../../lint/registry.js';
 import type { RuleSettingInput } from '../../spec/config.js';
@@ -24,7 +25,13 @@ export interface LintCommandOptions {
   readonly quiet?: boolean;
   readonly rule?: readonly string[];
   readonly color?: boolean;
-  /** Print stack traces of internal errors (the program's --debug). */
+  /** Reuse the findings of unchanged files from the results cache, and update it. */
+  readonly cache?: boolean;
+  /** The cache file, or a directory for `.specwright-cache` (default: at the root of the repository around the current directory). */
+  readonly cacheLocation?: string;
+  /** `auto` (default), `off` or a number of threads. */
+  readonly concurrency?: string;
+  /** Print stack traces of internal errors and how the files were linted (the program's --debug). */
   readonly debug?: boolean;
 }
 
@@ -60,13 +67,13 @@ function withoutWarnings(report: LintReport): LintReport {
   };
 }
 
-/** Runs the command with explicit I/O (the CLI passes the process's; tests capture it). */
-export function runLintCommand(paths: readonly string[], options: LintCommandOptions, io: CommandIo): number {
+/** The runner's options from the command's. */
+function lintOptionsFor(options: LintCommandOptions, io: CommandIo): LintOptions {
   const format = options.format ?? 'stylish';
   if (!isFormatName(format)) {
     throw new UserError('usage', `--format "${format}": unknown format; choose one of ${FORMAT_NAMES.join(', ')}`);
   }
-  const lintOptions: LintOptions = {
+  return {
     cwd: io.cwd,
     configFile: options.config,
     ruleOverrides: parseRuleFlags(options.rule ?? []),
@@ -74,14 +81,34 @@ export function runLintCommand(paths: readonly string[], options: LintCommandOpt
     onInternalError: (file, error) => {
       if (options.debug && error instanceof Error && error.stack) io.stderr(`specwright: ${file}: ${error.stack}\n`);
     },
+    cacheFile: options.cache
+      ? options.cacheLocation !== undefined
+        ? cacheFilePath(options.cacheLocation, io.cwd)
+        : join(findRepositoryRoot(io.cwd), CACHE_FILE_NAME)
+      : null,
+    concurrency: parseConcurrency(options.concurrency),
   };
-  let report: LintReport;
-  try {
-    report = lintPaths(paths, lintOptions);
-  } catch (error) {
-    if (error instanceof SpecError) throw new UserError(error.code, error.message, error.file);
-    throw error;
+}
+
+/** `--concurrency auto|off|N`. */
+export function parseConcurrency(value: string | undefined): LintOptions['concurrency'] {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off') return 'off';
+  const threads = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(threads) || threads < 1) {
+    throw new UserError('usage', `--concurrency "${value}": expected auto, off or a number of threads (1 or more)`);
   }
+  return threads;
+}
+
+/** A configuration error is the user's to fix: printed without a stack trace, exit status 2. */
+function asUserError(error: unknown): unknown {
+  return error instanceof SpecError ? new UserError(error.code, error.message, error.file) : error;
+}
+
+/** Prints the report in the chosen format, then problems, notices and fixes on stderr; returns the exit status. */
+function reportLint(report: LintReport, options: LintCommandOptions, io: CommandIo): number {
+  const format = (options.format ?? 'stylish') as FormatName;
   if (options.quiet) report = withoutWarnings(report);
   const color = options.color ?? (io.colorSupported && options.output === undefined && format === 'stylish');
   const text = FORMATTERS[format]({ report, color });
@@ -111,34 +138,45 @@ export function runLintCommand(paths: readonly string[], options: LintCommandOpt
       );
     }
   }
+  if (options.debug && report.stats) {
+    const { files, fromCache, threads, lintedInWorkers } = report.stats;
+    io.stderr(
+      `specwright: ${files} file${files === 1 ? '' : 's'}: ${fromCache} from the cache, ${files - fromCache} linted in ` +
+        `${threads} thread${threads === 1 ? '' : 's'}${threads > 1 ? ` (${lintedInWorkers} in worker threads)` : ''}\n`,
+    );
+  }
   if (report.problems.length > 0) return EXIT_USAGE;
   return report.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
+/** Runs the command in this thread with explicit I/O (tests capture it). */
+export function runLintCommand(paths: readonly string[], options: LintCommandOptions, io: CommandIo): number {
+  const lintOptions = lintOptionsFor(options, io);
+  let report: LintReport;
+  try {
+    report = lintPaths(paths, lintOptions);
+  } catch (error) {
+    throw asUserError(error);
+  }
+  return reportLint(report, options, io);
 }
 
-export function registerLintCommand(program: Command): void {
-  program
-    .command('lint')
-    .description('check specs against their template, the repositories\' tests and doc8')
-    .argument('[paths...]', 'spec files or directories (default: the repository around the current directory)')
-    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`, 'stylish')
-    .option('-c, --config <file>', 'configuration file (default: specwright.toml or pyproject.toml [tool.specwright] at the repository root)')
-    .option('--fix', 'apply safe fixes (trailing whitespace, line ends, tabs, final newline, short title adornments) and write the files when the document does not change')
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('-q, --quiet', 'report errors only, not warnings')
-    .option('--rule <id=severity>', 'set a rule\'s severity (off, warning, error); repeatable', collect, [])
-    .option('--color', 'force coloured output')
-    .option('--no-color', 'disable coloured output')
-    .action((paths: string[], options: LintCommandOptions, command: Command) => {
-      const debug = Boolean(command.optsWithGlobals().debug);
-      process.exitCode = runLintCommand(paths, { ...options, debug }, {
-        cwd: process.cwd(),
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
-        colorSupported: pc.isColorSupported,
-      });
-    });
+/**
+ * Runs the command as the CLI does: long file lists are linted in worker
+ * threads (`--concurrency`); the output is the same as runLintCommand's.
+ */
+export async function runLintCommandAsync(
+  paths: readonly string[],
+  options: LintCommandOptions,
+  io: CommandIo,
+  threadOptions: ThreadOptions = {},
+): Promise<number> {
+  const lintOptions = lintOptionsFor(options, io);
+  let report: LintReport;
+  try {
+    report = await lintPathsAsync(paths, { ...lintOptions, ...threadOptions });
+  } catch (error) {
+    throw asUserError(error);
+  }
+  return reportLint(report, options, io);
 }

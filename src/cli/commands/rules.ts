@@ -3,7 +3,6 @@
  * (what it does, why, an example, what to write instead, fix safety,
  * options).
  */
-import type { Command } from 'commander';
 import { RULES, getRule } from '../../lint/registry.js';
 import { ruleDocumentation } from '../../lint/rule-docs.js';
 import { unknownRuleMessage } from '../../lint/rule-settings.js';
@@ -39,23 +38,11 @@ export function renderRuleJson(): string {
   )}\n`;
 }
 
-export function registerRulesCommand(program: Command): void {
-  program
-    .command('rules')
-    .description('list the lint rules, or show one rule\'s documentation')
-    .argument('[id]', 'rule id')
-    .option('--json', 'print every rule\'s metadata as JSON')
-    .action((id: string | undefined, options: { json?: boolean }) => {
-      if (options.json) {
-        process.stdout.write(renderRuleJson());
-        return;
-      }
-      if (id === undefined) {
-        process.stdout.write(renderRuleList());
-        return;
-      }
-      const rule = getRule(id);
-      if (!rule) throw new UserError('usage', unknownRuleMessage(id));
-      process.stdout.write(ruleDocumentation(rule));
-    });
+/** The command's output: the list, one rule's documentation, or (--json) every rule's metadata. Its options are declared in ../definitions.ts. */
+export function runRulesCommand(id: string | undefined, options: { json?: boolean }): string {
+  if (options.json) return renderRuleJson();
+  if (id === undefined) return renderRuleList();
+  const rule = getRule(id);
+  if (!rule) throw new UserError('usage', unknownRuleMessage(id));
+  return ruleDocumentation(rule);
 }

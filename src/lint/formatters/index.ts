@@ -2,6 +2,7 @@
  * The output formats of `specwright lint --format NAME`.
  */
 import type { Formatter } from './formatter.js';
+import type { FormatName } from './names.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatRdjson } from './rdjson.js';
@@ -14,14 +15,8 @@ export const FORMATTERS = {
   sarif: formatSarif,
   github: formatGithub,
   rdjson: formatRdjson,
-} as const satisfies Record<string, Formatter>;
+} as const satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof FORMATTERS;
-
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
-
-export function isFormatName(name: string): name is FormatName {
-  return Object.prototype.hasOwnProperty.call(FORMATTERS, name);
-}
+export { FORMAT_NAMES, isFormatName, type FormatName } from './names.js';
 
 export type { Formatter, FormatterInput } from './formatter.js';
