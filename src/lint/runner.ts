@@ -693,12 +693,13 @@ function runRepositoryRules(
 /** From this many files to lint, `concurrency: 'auto'` uses worker threads (fewer: starting them costs more than it saves). */
 export const PARALLEL_THRESHOLD = 48;
 
-const templateHashes = new WeakMap<TemplateSource, string>();
+const templateHashes = new WeakMap<TemplateSource, string | null>();
 
-function templateHash(template: TemplateSource): string {
+/** A template's name and text, hashed; null when its tree depends on other files. */
+function templateHash(template: TemplateSource): string | null {
   let hash = templateHashes.get(template);
   if (hash === undefined) {
-    hash = contentHash(`${template.name}\0${template.text}`);
+    hash = readsOtherFiles(template.text) ? null : contentHash(`${template.name}\0${template.text}`);
     templateHashes.set(template, hash);
   }
   return hash;
@@ -761,9 +762,8 @@ class Run {
     let template: string | null = null;
     if (location) {
       try {
-        const source = repository.templateFor(location);
-        if (readsOtherFiles(source.text)) return null;
-        template = templateHash(source);
+        template = templateHash(repository.templateFor(location));
+        if (template === null) return null;
       } catch (error) {
         if (error instanceof SpecError) return null;
         throw error;
