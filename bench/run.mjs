@@ -18,7 +18,7 @@
  *   --reference-runs N           docutils / doc8 runs (default 2)
  *   --sizes 10000,100000,1000000 input sizes of the linear section
  *   --inputs NAME,NAME           only these adversarial inputs (see bench/adversarial-inputs.mjs)
- *   --timeout SECONDS            per child process of the linear section (default 60)
+ *   --timeout SECONDS            per child process of the linear section (default 120)
  *   --shared DIR                 the shared folder (default: ../shared beside the project)
  *
  * Prints figures; never asserts them. Needs `npm run build` first (the
@@ -46,7 +46,7 @@ const runs = Math.max(1, Number(option('--runs', '3')));
 const referenceRuns = Math.max(1, Number(option('--reference-runs', '2')));
 const sizes = option('--sizes', '10000,100000,1000000').split(',').map(Number);
 const inputNames = option('--inputs', Object.keys(INPUTS).join(',')).split(',');
-const timeoutSeconds = Number(option('--timeout', '60'));
+const timeoutSeconds = Number(option('--timeout', '120'));
 const shared = resolve(option('--shared', join(projectRoot, '..', 'shared')));
 const novaSpecs = join(shared, 'conformance', 'corpus', 'nova-specs');
 const oracle = join(shared, 'tools', 'docutils-oracle');
