@@ -25,6 +25,19 @@ export interface DoctreeJob {
   debug: boolean;
 }
 
+/** What a doctree worker thread is given: all the paths, and a shared counter of the next one to take. */
+export interface DoctreeWorkerInput {
+  paths: string[];
+  job: DoctreeJob;
+  counter: Int32Array;
+}
+
+/** Results a worker posts together: `results[i]` is the result for `paths[indexes[i]]`. */
+export interface DoctreeResultBatch {
+  indexes: number[];
+  results: DoctreeResult[];
+}
+
 export interface DoctreeResult {
   /** One line for stderr when the file could not be processed. */
   error?: string;
@@ -78,8 +91,14 @@ export function processDoctreeFile(path: string, job: DoctreeJob): DoctreeResult
   if (!job.out) return { tree, messages };
   const base = outputBase(job.out, path);
   try {
-    mkdirSync(dirname(base), { recursive: true });
-    writeFileSync(`${base}.pseudoxml`, tree);
+    try {
+      writeFileSync(`${base}.pseudoxml`, tree);
+    } catch (error) {
+      // The folder is made when first needed: most files go to folders that exist by then.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dirname(base), { recursive: true });
+      writeFileSync(`${base}.pseudoxml`, tree);
+    }
     writeFileSync(`${base}.messages`, messages);
   } catch (error) {
     return { error: `specwright: ${base}.pseudoxml: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };

@@ -1,14 +1,24 @@
 /**
- * Worker thread for `specwright doctree` on long file lists: processes its
- * share of the paths and posts each result back, in order.
+ * Worker thread for `specwright doctree` on long file lists: takes the next
+ * unprocessed path from the counter it shares with the other threads until
+ * none is left, and posts its results in batches.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { processDoctreeFile, type DoctreeJob } from './doctree-job.js';
+import { processDoctreeFile, type DoctreeResultBatch, type DoctreeWorkerInput } from './doctree-job.js';
 
-interface WorkerInput {
-  paths: string[];
-  job: DoctreeJob;
+/** Results per message: one message per file cost more than the file's output. */
+const BATCH_SIZE = 16;
+
+const { paths, job, counter } = workerData as DoctreeWorkerInput;
+let batch: DoctreeResultBatch = { indexes: [], results: [] };
+for (;;) {
+  const index = Atomics.add(counter, 0, 1);
+  if (index >= paths.length) break;
+  batch.indexes.push(index);
+  batch.results.push(processDoctreeFile(paths[index]!, job));
+  if (batch.indexes.length === BATCH_SIZE) {
+    parentPort!.postMessage(batch);
+    batch = { indexes: [], results: [] };
+  }
 }
-
-const { paths, job } = workerData as WorkerInput;
-for (const path of paths) parentPort!.postMessage(processDoctreeFile(path, job));
+if (batch.indexes.length > 0) parentPort!.postMessage(batch);

@@ -11,7 +11,13 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PROFILE_NAMES, type ProfileName } from '../../rst/profiles/index.js';
 import { UserError } from '../errors.js';
-import { processDoctreeFile, type DoctreeJob, type DoctreeResult } from '../doctree-job.js';
+import {
+  processDoctreeFile,
+  type DoctreeJob,
+  type DoctreeResult,
+  type DoctreeResultBatch,
+  type DoctreeWorkerInput,
+} from '../doctree-job.js';
 
 export interface DoctreeOptions {
   parserOnly?: boolean;
@@ -66,8 +72,10 @@ export async function runDoctree(paths: readonly string[], options: DoctreeOptio
 }
 
 /**
- * Split the paths into contiguous shares, one per worker thread, and
- * report results in the order of the paths.
+ * Process the paths in this thread and `threads - 1` worker threads: each
+ * takes the next unprocessed path from a shared counter (so no thread sits
+ * idle while another has a long share), workers post their results in
+ * batches, and results are reported in the order of the paths.
  */
 async function runInWorkers(
   paths: readonly string[],
@@ -75,43 +83,51 @@ async function runInWorkers(
   threads: number,
   report: (result: DoctreeResult) => void,
 ): Promise<void> {
+  const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const workerData: DoctreeWorkerInput = { paths: [...paths], job, counter };
   const fromSource = import.meta.url.endsWith('.ts');
   const workerFile = new URL(`../doctree-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
-  const startWorker = (sharePaths: string[]): Worker => {
-    if (!fromSource) return new Worker(workerFile, { workerData: { paths: sharePaths, job } });
+  const startWorker = (): Worker => {
+    if (!fromSource) return new Worker(workerFile, { workerData });
     // Running from TypeScript sources (the tests): the worker registers tsx first.
     const api = import.meta.resolve('tsx/esm/api');
     const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); });`;
-    return new Worker(code, { eval: true, workerData: { paths: sharePaths, job } });
+    return new Worker(code, { eval: true, workerData });
   };
-  const share = Math.ceil(paths.length / threads);
-  const shares: string[][] = [];
-  for (let start = 0; start < paths.length; start += share) shares.push(paths.slice(start, start + share));
-  const results: DoctreeResult[][] = shares.map(() => []);
-  const reported = shares.map(() => 0);
+  const results: (DoctreeResult | undefined)[] = new Array(paths.length);
   let next = 0;
-  // Report everything that is ready, in path order: the shares finish in any order.
+  // Report everything that is ready, in path order.
   const drain = (): void => {
-    while (next < shares.length) {
-      const ready = results[next]!;
-      while (reported[next]! < ready.length) report(ready[reported[next]!++]!);
-      if (reported[next] !== shares[next]!.length) return;
-      next++;
+    while (next < paths.length && results[next] !== undefined) {
+      report(results[next]!);
+      results[next++] = undefined;
     }
   };
-  await Promise.all(
-    shares.map(
-      (sharePaths, index) =>
-        new Promise<void>((resolveShare, rejectShare) => {
-          const worker = startWorker(sharePaths);
-          worker.on('message', (result: DoctreeResult) => {
-            results[index]!.push(result);
-            drain();
-          });
-          worker.on('error', rejectShare);
-          worker.on('exit', () => resolveShare());
-        }),
-    ),
+  const workers = Array.from(
+    { length: threads - 1 },
+    () =>
+      new Promise<void>((resolveWorker, rejectWorker) => {
+        const worker = startWorker();
+        worker.on('message', (batch: DoctreeResultBatch) => {
+          for (let index = 0; index < batch.indexes.length; index++) results[batch.indexes[index]!] = batch.results[index]!;
+          drain();
+        });
+        worker.on('error', rejectWorker);
+        worker.on('exit', () => resolveWorker());
+      }),
   );
+  // This thread has the engine loaded already: it takes paths too, and lets
+  // the workers' batches in now and then.
+  for (let processed = 1; ; processed++) {
+    const index = Atomics.add(counter, 0, 1);
+    if (index >= paths.length) break;
+    results[index] = processDoctreeFile(paths[index]!, job);
+    drain();
+    if (processed % MAIN_THREAD_YIELD_EVERY === 0) await new Promise((resolveTick) => setImmediate(resolveTick));
+  }
+  await Promise.all(workers);
   drain();
 }
+
+/** How many files the main thread processes between looks at the workers' results. */
+const MAIN_THREAD_YIELD_EVERY = 8;
