@@ -33,4 +33,3 @@ for (let index = Atomics.add(counter, 0, 1); index < input.targets.length; index
   if (outcome.fatal) Atomics.store(counter, 0, input.targets.length);
   post({ index, outcome: cloneable(outcome) });
 }
-post({ done: true });

@@ -39,8 +39,11 @@ export interface WorkerInput {
   readonly counter: SharedArrayBuffer;
 }
 
-/** What a worker posts: one file's outcome, then `done`. */
-export type WorkerMessage = { readonly index: number; readonly outcome: FileOutcome } | { readonly done: true };
+/** What a worker posts for each file it lints (Node delivers every message before the worker's 'exit'). */
+export interface WorkerMessage {
+  readonly index: number;
+  readonly outcome: FileOutcome;
+}
 
 export interface ThreadedLint {
   readonly repositories: readonly RepositoryDescription[];
@@ -89,7 +92,6 @@ export async function lintInThreads(run: ThreadedLint): Promise<{ lintedInWorker
     finished.push(
       new Promise<void>((resolve) => {
         worker.on('message', (message: WorkerMessage) => {
-          if ('done' in message) return;
           run.record(message.index, message.outcome);
           lintedInWorkers++;
           finish(message.index, message.outcome);

@@ -6,6 +6,12 @@
  * raw text handed to the rules' `source` visitors and — when an enabled
  * rule needs it — its published document walked node by node. Findings
  * turned off by per-file ignores or disable comments are dropped.
+ *
+ * A run (lintPaths, lintPathsAsync) resolves its targets, answers the
+ * files it can from the results cache (cache.ts), lints the others — in
+ * this thread, or in worker threads too for long lists (parallel.ts) —
+ * and assembles the report in target order, so the output never depends
+ * on who linted what. Repository-level rules run once, in this thread.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

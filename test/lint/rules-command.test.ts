@@ -8,8 +8,11 @@ async function capture(argv: string[]): Promise<{ code: number; stdout: string; 
   let stdout = '';
   let stderr = '';
   const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
+  // The command writes strings; the test runner's own reports (bytes) may pass while the command loads, and go through.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+    typeof chunk === 'string' ? ((stdout += chunk), true) : (write.out as (...args: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+    typeof chunk === 'string' ? ((stderr += chunk), true) : (write.err as (...args: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stderr.write;
   try {
     const code = await main(argv);
     return { code, stdout, stderr };
