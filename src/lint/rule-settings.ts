@@ -4,8 +4,9 @@
  * settings from the command line. Options are validated against each
  * rule's schema; errors name the configuration key.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { describeAjvErrors } from '../spec/ajv-errors.js';
+import { createAjv } from '../spec/lazy-ajv.js';
 import type { RuleSettingInput, SpecwrightConfig } from '../spec/config.js';
 import { SpecError } from '../spec/errors.js';
 import { didYouMean } from '../spec/suggest.js';
@@ -21,13 +22,14 @@ export interface ActiveRule {
 
 const SEVERITY_KEY = 'severity';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 function validatorFor(rule: AnyRule): ValidateFunction {
   let validate = validators.get(rule.meta.id);
   if (!validate) {
     const schema = rule.meta.optionsSchema as { properties?: Record<string, unknown> };
+    ajv ??= createAjv({ allErrors: true, strict: false });
     validate = ajv.compile({
       ...schema,
       properties: { ...(schema.properties ?? {}), [SEVERITY_KEY]: { type: 'string' } },

@@ -24,9 +24,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { describeAjvErrors } from './ajv-errors.js';
+import { createAjv } from './lazy-ajv.js';
 import { CONFIG_SCHEMA, KNOWN_KEYS, SEVERITY_NAMES } from './config-schema.js';
 import { SpecError } from './errors.js';
 
@@ -93,7 +94,7 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 
 function validate(data: unknown): ReturnType<Ajv['compile']> {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = createAjv({ allErrors: true, strict: true, allowUnionTypes: true });
     validator = ajv.compile(CONFIG_SCHEMA);
   }
   validator(data);

@@ -2,7 +2,8 @@
  * rest-api: when the "REST API impact" section describes API methods, each
  * gives what the template asks for, and the JSON in it is sound.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { createAjv } from '../../spec/lazy-ajv.js';
 import type { Element, Node } from '../../rst/nodes.js';
 import { isElement, normalizeText, sections, type SpecSection } from '../../spec/spec-model.js';
 import { nodeStart } from '../node-position.js';
@@ -124,13 +125,14 @@ function roleOf(text: string): string | null {
   return request > response ? 'request' : 'response';
 }
 
-const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
+let ajv: Ajv | undefined;
 
 function compileSchema(schema: Record<string, unknown>): { validate: ValidateFunction | null; error: string | null } {
   const copy = { ...schema };
   // The meta-schema a spec names may be any draft; validate against ajv's own.
   delete copy.$schema;
   delete copy.$id;
+  ajv ??= createAjv({ strict: false, allErrors: false, validateFormats: false });
   try {
     if (!ajv.validateSchema(copy)) {
       const first = ajv.errors?.[0];
