@@ -776,9 +776,9 @@ class Run {
       }
     }
     const rules = rulesForFile(state, target.path).map((active) => [active.rule.meta.id, active.severity, active.options]);
-    return contentHash(
-      JSON.stringify([target.path, repository.root, repository.config, rules, location, template, repository.sphinxExtensions().extensions]),
-    );
+    // The configuration's values, not where it was read from (named relative to the current directory).
+    const config = { ...repository.config, file: null };
+    return contentHash(JSON.stringify([target.path, repository.root, config, rules, location, template, repository.sphinxExtensions().extensions]));
   }
 
   /** The file's result from the cache, if its content and configuration are unchanged (and, with --fix, nothing is left to fix). */

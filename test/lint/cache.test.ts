@@ -69,8 +69,9 @@ describe('results cache', () => {
     assert.ok(second.diagnostics.some((diagnostic) => diagnostic.rule === 'directory-layout'), 'repository rules still run');
   });
 
-  it('shows the file names of the current run', () => {
+  it('shows the file names of the current run, from any directory', () => {
     const root = repository();
+    writeFileSync(join(root, 'specwright.toml'), '[rules]\nline-length = { max = 60 }\n');
     lint(root);
     const fromSpecs = lint(join(root, 'specs'), { cacheFile: join(root, CACHE_FILE_NAME) }, ['rocky']);
     assert.equal(fromSpecs.stats?.fromCache, 3);
