@@ -49,7 +49,7 @@ function registerLintCommand(program: Command): void {
     .option('--rule <id=severity>', 'set a rule\'s severity (off, warning, error); repeatable', collect, [])
     .option('--cache', 'reuse the findings of files unchanged since the last --cache run (off by default)')
     .option('--cache-location <path>', 'the cache file, or a directory to put .specwright-cache in (default: .specwright-cache at the repository root)')
-    .option('--concurrency <n>', 'threads for long file lists: auto (one per CPU from 48 files), off, or a number', 'auto')
+    .option('--concurrency <n>', 'threads for long file lists: auto (from 48 files, one per 1.5 CPUs), off, or a number', 'auto')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .action(async (paths: string[], options: import('./commands/lint.js').LintCommandOptions, command: Command) => {

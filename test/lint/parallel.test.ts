@@ -137,9 +137,13 @@ describe('lint in worker threads', () => {
     });
   });
 
-  it('uses threads from PARALLEL_THRESHOLD files with concurrency auto, and as many as asked otherwise', () => {
-    assert.equal(threadCount('auto', PARALLEL_THRESHOLD - 1), 1);
-    assert.ok(threadCount('auto', PARALLEL_THRESHOLD) >= 1);
+  it('uses threads from PARALLEL_THRESHOLD files and 3 CPUs with concurrency auto, and as many as asked otherwise', () => {
+    assert.equal(threadCount('auto', PARALLEL_THRESHOLD - 1, 16), 1);
+    assert.equal(threadCount('auto', PARALLEL_THRESHOLD, 16), 2);
+    assert.equal(threadCount('auto', 845, 2), 1, 'two threads are slower than one on 2 CPUs');
+    assert.equal(threadCount('auto', 845, 4), 2);
+    assert.equal(threadCount('auto', 845, 16), 10);
+    assert.ok(threadCount('auto', 845) >= 1);
     assert.equal(threadCount(undefined, 10), 1);
     assert.equal(threadCount('off', 1000), 1);
     assert.equal(threadCount(1, 1000), 1);
