@@ -30,6 +30,7 @@ function registerDoctreeCommand(program: Command): void {
     .option('--profile <name>', `roles and directives to know: ${PROFILE_NAMES.join(' or ')}`, 'docutils')
     .option('--report-level <n>', 'lowest message level reported (1 info … 4 severe; 5 none)', '2')
     .option('--halt-level <n>', 'message level that stops processing (5: never)', '5')
+    .option('--concurrency <n>', 'threads for long file lists: auto (from 48 files, one per 1.5 CPUs), off, or a number', 'auto')
     .action(async (paths: string[], options: import('./commands/doctree.js').DoctreeOptions) => {
       const { runDoctree } = await import('./commands/doctree.js');
       process.exitCode = await runDoctree(paths, options);

@@ -14,7 +14,7 @@
  * on who linted what. Repository-level rules run once, in this thread.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { PARALLEL_THRESHOLD, threadCount } from '../util/threads.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Document } from '../rst/document.js';
 import type { Element, Node } from '../rst/nodes.js';
@@ -698,7 +698,7 @@ function runRepositoryRules(
 /* ------------------------------------------------------------------ */
 
 /** From this many files to lint, `concurrency: 'auto'` uses worker threads (fewer: starting them costs more than it saves). */
-export const PARALLEL_THRESHOLD = 48;
+export { PARALLEL_THRESHOLD };
 
 const templateHashes = new WeakMap<TemplateSource, string | null>();
 
@@ -866,26 +866,7 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
   return run.finish(1, 0);
 }
 
-/**
- * CPUs one linting thread keeps busy. Besides its own, V8 runs its
- * optimising compiler and parts of the garbage collector on background
- * threads, and each thread compiles the engine's hot code for itself.
- * Measured over the 845 nova specs: one thread uses about 1.5 CPUs (3.8 s
- * of CPU in 2.4 s, 1.4 s of it compiling), and two threads take 5.9–6.2 s
- * of CPU against 3.9–4.3 s for one — on 2 CPUs, two threads are slower
- * than one.
- */
-const CPUS_PER_THREAD = 1.5;
-
-/** How many threads lint `files` files (1: this thread alone). */
-export function threadCount(concurrency: LintOptions['concurrency'], files: number, cpus = availableParallelism()): number {
-  if (files < 2 || concurrency === 'off') return 1;
-  if (concurrency === undefined || concurrency === 'auto') {
-    if (files < PARALLEL_THRESHOLD) return 1;
-    return Math.max(1, Math.min(Math.floor(cpus / CPUS_PER_THREAD), Math.floor(files / (PARALLEL_THRESHOLD / 2))));
-  }
-  return Math.max(1, Math.min(Math.floor(concurrency), files));
-}
+export { threadCount };
 
 /**
  * As lintPaths, but long file lists are linted in worker threads as well

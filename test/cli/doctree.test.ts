@@ -90,7 +90,7 @@ test('many files are processed in parallel but printed in the order given', () =
     names.push(name);
   }
   names.splice(10, 0, 'absent.rst');
-  const run = specwright(['doctree', ...names], dir);
+  const run = specwright(['doctree', '--concurrency', '2', ...names], dir);
   assert.equal(run.status, 1);
   const sources = [...run.stdout.matchAll(/<document source="([^"]+)">/g)].map((match) => match[1]);
   assert.deepEqual(sources, names.filter((name) => name !== 'absent.rst'));

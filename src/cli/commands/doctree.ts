@@ -6,11 +6,11 @@
  * and .messages (relative folders kept), all in one process. Its options
  * are declared in ../definitions.ts.
  */
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PROFILE_NAMES, type ProfileName } from '../../rst/profiles/index.js';
 import { UserError } from '../errors.js';
+import { threadCount, type Concurrency } from '../../util/threads.js';
 import {
   processDoctreeFile,
   type DoctreeJob,
@@ -26,6 +26,7 @@ export interface DoctreeOptions {
   profile: string;
   reportLevel: string;
   haltLevel: string;
+  concurrency?: string;
 }
 
 function parseLevel(value: string, option: string): number {
@@ -36,8 +37,14 @@ function parseLevel(value: string, option: string): number {
   return level;
 }
 
-/** Below this many files, starting worker threads costs more than it saves. */
-const PARALLEL_THRESHOLD = 48;
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new UserError('usage', `--concurrency must be auto, off or a whole number of threads, not "${value}"`);
+  }
+  return count;
+}
 
 export async function runDoctree(paths: readonly string[], options: DoctreeOptions): Promise<number> {
   if (!(PROFILE_NAMES as readonly string[]).includes(options.profile)) {
@@ -52,7 +59,7 @@ export async function runDoctree(paths: readonly string[], options: DoctreeOptio
     debug: process.argv.includes('--debug'),
     ...(options.out ? { out: options.out } : {}),
   };
-  const threads = Math.min(availableParallelism(), Math.floor(paths.length / (PARALLEL_THRESHOLD / 2)));
+  const threads = threadCount(options.concurrency === undefined ? 'auto' : parseConcurrency(options.concurrency), paths.length);
   let failures = 0;
   const report = (result: DoctreeResult): void => {
     if (result.error) {
