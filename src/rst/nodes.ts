@@ -614,7 +614,7 @@ export class Element extends Node {
       }
     }
     const index = children.indexOf(item);
-    if (index < 0) throw new Error(`index: node is not a child of ${this.tagname}`);
+    if (index < 0) throw new PythonNodeError('ValueError', `${pythonNodeRepr(item)} is not in list`);
     this.lastIndex = index;
     return index;
   }
@@ -632,7 +632,8 @@ export class Element extends Node {
   replaceSelf(replacement: Node | readonly Node[]): void {
     const update = replacement instanceof Node ? replacement : replacement[0];
     if (update instanceof Element) update.updateBasicAtts(this);
-    this.parent!.replace(this, replacement);
+    if (!this.parent) throw new PythonNodeError('AttributeError', "'NoneType' object has no attribute 'replace'");
+    this.parent.replace(this, replacement);
   }
 
   firstChildMatchingClass(kinds: string | readonly string[], start = 0, end = Infinity): number | null {
@@ -712,6 +713,49 @@ export function cloneAttributes(attributes: Attributes): Attributes {
     copy[name] = Array.isArray(value) ? [...value] : value;
   }
   return copy;
+}
+
+/**
+ * A Python exception docutils raises from a node operation on a tree its
+ * transforms have left inconsistent (ValueError from `Element.index` when
+ * the node is not among the children; AttributeError from `replace_self`
+ * on a node without a parent). Transforms report it as docutils' crash.
+ */
+export class PythonNodeError extends Error {
+  constructor(
+    /** "ValueError", "AttributeError". */
+    readonly pythonType: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PythonNodeError';
+  }
+}
+
+/** docutils' `repr(node)` (Element.__repr__, Text.__repr__). */
+export function pythonNodeRepr(node: Node): string {
+  if (node instanceof Text) return textShortRepr(node, 68);
+  const element = node as Element;
+  let data = '';
+  for (const child of element.children) {
+    data += child instanceof Text ? textShortRepr(child, 18) : elementShortRepr(child as Element);
+    if (data.length > 60) {
+      data = data.slice(0, 56) + ' ...';
+      break;
+    }
+  }
+  const names = element.names;
+  return names.length > 0 ? `<${element.tagname} "${names.join('; ')}": ${data}>` : `<${element.tagname}: ${data}>`;
+}
+
+function textShortRepr(node: Text, maxLength: number): string {
+  let data = node.data;
+  if ([...data].length > maxLength) data = [...data].slice(0, maxLength - 4).join('') + ' ...';
+  return `<#text: ${pyRepr(data)}>`;
+}
+
+function elementShortRepr(node: Element): string {
+  return node.names.length > 0 ? `<${node.tagname} "${node.names.join('; ')}"...>` : `<${node.tagname}...>`;
 }
 
 /** How many children after the last one found index() looks at before searching them all. */

@@ -94,6 +94,28 @@ for (const [name, text] of Object.entries(FOUND)) {
 
 // ---- where docutils 0.19 crashes -------------------------------------------
 
+/** Inputs docutils 0.19 crashes on inside a transform, and the exception it raises. */
+const DOCUTILS_CRASHES: Record<string, [string, string]> = {
+  // IndirectHyperlinks: the indirect target's reference was already replaced.
+  'an indirect target chain through a reference already replaced': [
+    '=\n`a`_\n \n=\n\n1. `a <b_>`_ *em*\n2. `a <b_>`_\n   *em*\n3. a\n\n- a\n\n  a\n',
+    "ValueError: <reference: <#text: 'a'>> is not in list",
+  ],
+  // Substitutions: a self-referencing substitution inside a section title.
+  'a circular substitution in a title': [
+    '.. |sub| replace:: *em* |sub|\n |sub|_\n=======\n',
+    "AttributeError: 'NoneType' object has no attribute 'replace'",
+  ],
+};
+
+for (const [name, [text, exception]] of Object.entries(DOCUTILS_CRASHES)) {
+  test(`docutils crashes, we report: ${name}`, () => {
+    const { transformer, messages } = publish(text, { sourcePath: 'c.rst', settings: settings() });
+    assert.ok(transformer.crashes.some((crash) => crash.message.startsWith(exception)), transformer.crashes.map((crash) => crash.message).join('\n'));
+    assert.match(messages, /\(SEVERE\/4\) Transform failed: /);
+  });
+}
+
 test('a grid table that fails docutils’ internal checks is a malformed table, not a crash', () => {
   // docutils 0.19: AssertionError in TableParser.mark_done (the stray "x" in a border).
   const table = [

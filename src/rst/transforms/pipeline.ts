@@ -9,7 +9,7 @@
  * before the next one is taken, as in docutils.
  */
 import type { Document } from '../document.js';
-import type { Element, Pending } from '../nodes.js';
+import { PythonNodeError, type Element, type Pending } from '../nodes.js';
 import * as components from './components.js';
 import * as frontmatter from './frontmatter.js';
 import * as misc from './misc.js';
@@ -186,9 +186,12 @@ export class Transformer implements TransformerLike {
         });
       } catch (error) {
         // docutils 0.19 raises here and publishes nothing; we report it and go on.
-        if (!(error instanceof TransformCrash)) throw error;
-        this.crashes.push(error);
-        document.reporter.severe(`Transform failed: ${error.message}.`);
+        let crash: TransformCrash;
+        if (error instanceof TransformCrash) crash = error;
+        else if (error instanceof PythonNodeError) crash = new TransformCrash(error.pythonType, error.message, next.transform.name);
+        else throw error;
+        this.crashes.push(crash);
+        document.reporter.severe(`Transform failed: ${crash.message}.`);
       }
       this.applied.push(next);
     }
