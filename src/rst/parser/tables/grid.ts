@@ -52,17 +52,56 @@ interface TracedCell {
 /** Cell corner (line, column) in the queue. */
 type Corner = [top: number, left: number];
 
-/** Insert `corner` into `corners`, kept sorted by (line, column). */
-function insertCorner(corners: Corner[], corner: Corner): void {
-  let low = 0;
-  let high = corners.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const other = corners[middle]!;
-    if (other[0] < corner[0] || (other[0] === corner[0] && other[1] <= corner[1])) low = middle + 1;
-    else high = middle;
+/** Whether corner `a` comes before corner `b` (by line, then column). */
+function cornerBefore(a: Corner, b: Corner): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
+/**
+ * docutils' corner list, which it sorts after adding each cell's two
+ * corners and takes the first of: a binary heap gives the same corners in
+ * the same order without sorting the list per cell (quadratic in the
+ * number of cells of a wide table).
+ */
+class CornerQueue {
+  private readonly heap: Corner[] = [];
+
+  get size(): number {
+    return this.heap.length;
   }
-  corners.splice(low, 0, corner);
+
+  push(corner: Corner): void {
+    const heap = this.heap;
+    let index = heap.push(corner) - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (!cornerBefore(corner, heap[parent]!)) break;
+      heap[index] = heap[parent]!;
+      index = parent;
+    }
+    heap[index] = corner;
+  }
+
+  /** The first corner by (line, column), removed. */
+  pop(): Corner {
+    const heap = this.heap;
+    const first = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      let index = 0;
+      for (;;) {
+        const left = 2 * index + 1;
+        if (left >= heap.length) break;
+        const right = left + 1;
+        const child = right < heap.length && cornerBefore(heap[right]!, heap[left]!) ? right : left;
+        if (!cornerBefore(heap[child]!, last)) break;
+        heap[index] = heap[child]!;
+        index = child;
+      }
+      heap[index] = last;
+    }
+    return first;
+  }
 }
 
 export class GridTableParser extends TableParser {
@@ -115,9 +154,10 @@ export class GridTableParser extends TableParser {
   }
 
   protected parseTable(): void {
-    const corners: Corner[] = [[0, 0]];
-    while (corners.length > 0) {
-      const [top, left] = corners.shift()!;
+    const corners = new CornerQueue();
+    corners.push([0, 0]);
+    while (corners.size > 0) {
+      const [top, left] = corners.pop();
       if (top === this.bottom || left === this.right || top <= this.done[left]!) continue;
       const result = this.scanCell(top, left);
       if (!result) continue;
@@ -129,10 +169,8 @@ export class GridTableParser extends TableParser {
       cellBlock.disconnect();
       cellBlock.replaceAll(DOUBLE_WIDTH_PAD_CHAR, '');
       this.cells.push({ top, left, bottom, right, block: cellBlock });
-      // docutils appends both and sorts; inserting each in order gives the
-      // same list without a sort per cell (quadratic in a wide table).
-      insertCorner(corners, [top, right]);
-      insertCorner(corners, [bottom, left]);
+      corners.push([top, right]);
+      corners.push([bottom, left]);
     }
     if (!this.checkParseComplete()) throw new TableMarkupError('Malformed table; parse incomplete.');
   }
