@@ -221,7 +221,7 @@ function linearSection() {
   console.log(`\n== linear time: adversarial inputs, parse and publish (+ pseudo-XML) in a child process, ${timeoutSeconds} s timeout`);
   console.log('  ms = best of up to 3 runs (fewer once they took 2 s); x10 = time growth when the size grows 10x (linear: about 10, quadratic: about 100)');
   const header = ['input', ...sizes.map((size) => `${size >= 1e6 ? size / 1e6 + ' MB' : size / 1e3 + ' KB'}`)];
-  console.log(`  ${'input'.padEnd(30)} ${'step'.padEnd(8)} ${header.slice(1).map((label) => label.padStart(9)).join(' ')}   growth per 10x`);
+  console.log(`  ${'input'.padEnd(36)} ${'step'.padEnd(8)} ${header.slice(1).map((label) => label.padStart(9)).join(' ')}   growth per 10x`);
   const verdicts = [];
   for (const name of inputNames) {
     if (!INPUTS[name]) {
@@ -266,7 +266,7 @@ function linearSection() {
       const growths = times.slice(1).map((time, index) => growth(times[index], time));
       const cells = times.map((time) => (time === null ? '-' : milliseconds(time)).padStart(9));
       const growthText = growths.map((value) => (value === null ? '-' : `x${value.toFixed(1)}`)).join(' ');
-      console.log(`  ${(step === 'parse' ? name : '').padEnd(30)} ${step.padEnd(8)} ${cells.join(' ')}   ${growthText}`);
+      console.log(`  ${(step === 'parse' ? name : '').padEnd(36)} ${step.padEnd(8)} ${cells.join(' ')}   ${growthText}`);
     }
     const lastGrowths = ['parse', 'publish'].map((step) => {
       const times = rows[step].filter((time) => time !== null);
@@ -275,7 +275,7 @@ function linearSection() {
     const worst = Math.max(...lastGrowths.filter((value) => value !== null), 0);
     const verdict = note.includes('FAILED') ? 'FAILED' : worst > 25 || note.includes('timeout') || note.includes('skipped') ? 'SUPER-LINEAR' : 'linear';
     verdicts.push([name, verdict]);
-    console.log(`  ${''.padEnd(30)} ${verdict}${details ? ` (${details})` : ''}${note}`);
+    console.log(`  ${''.padEnd(36)} ${verdict}${details ? ` (${details})` : ''}${note}`);
   }
   const bad = verdicts.filter(([, verdict]) => verdict !== 'linear');
   console.log(`  ${verdicts.length - bad.length}/${verdicts.length} inputs grow linearly${bad.length ? `; not: ${bad.map(([name, verdict]) => `${name} (${verdict})`).join(', ')}` : ''}`);
