@@ -23,7 +23,11 @@ export interface Language extends LanguageData {
 
 /** docutils.utils.normalize_language_tag: "de-AT-1901" → ["de-at-1901", "de-at", "de-1901", "de"]. */
 export function normalizeLanguageTag(tag: string): string[] {
-  const normalized = tag.toLowerCase().replace(/-/g, '_');
+  // A singleton subtag ("x" in "de-ch-x-altquot") stays joined to the next one.
+  const normalized = tag
+    .toLowerCase()
+    .replace(/-/g, '_')
+    .replace(/_([a-zA-Z0-9])_/g, '_$1-');
   const parts = normalized.split('_');
   const base = parts[0]!;
   const subtags = parts.slice(1);

@@ -3,6 +3,7 @@
  * with docutils.utils.smartquotes), run only when the `smartQuotes` setting
  * is on (true, or a string starting with "alt" for the alternative quotes).
  */
+import { normalizeLanguageTag } from '../languages/language.js';
 import type { Document } from '../document.js';
 import { Element, Node, Text } from '../nodes.js';
 import { PY_DIGIT, PY_SPACE, PY_WORD } from '../python-text.js';
@@ -298,24 +299,8 @@ export function* educateTokens(
   }
 }
 
-/** docutils.utils.normalize_language_tag, singleton subtags ("x-altquot") kept together. */
-export function normalizeLanguageTagForQuotes(tag: string): string[] {
-  let normalized = tag.toLowerCase().replace(/-/g, '_');
-  normalized = normalized.replace(/_([a-zA-Z0-9])_/g, '_$1-');
-  const subtags = normalized.split('_');
-  const base = subtags.shift()!;
-  const tags: string[] = [];
-  const combine = (start: number, size: number, chosen: string[]): void => {
-    if (chosen.length === size) {
-      tags.push([base, ...chosen].join('-'));
-      return;
-    }
-    for (let index = start; index < subtags.length; index++) combine(index + 1, size, [...chosen, subtags[index]!]);
-  };
-  for (let size = subtags.length; size > 0; size--) combine(0, size, []);
-  tags.push(base);
-  return tags;
-}
+/** docutils.utils.normalize_language_tag (one implementation, in the languages module). */
+export const normalizeLanguageTagForQuotes = normalizeLanguageTag;
 
 /** Block-level elements whose text is not educated. */
 function isSkipped(node: Node): boolean {
