@@ -285,16 +285,7 @@ export class Body extends RSTState {
     bulletList.set('bullet', firstChar(match.input));
     const [item, blankFinishItem] = this.listItem(match[0].length);
     bulletList.append(item);
-    const offset = this.stateMachine.lineOffset + 1;
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      bulletList,
-      'BulletList',
-      blankFinishItem,
-    );
-    this.gotoLine(newLineOffset);
-    if (!blankFinish) this.parent.append(this.unindentWarning('Bullet list'));
+    this.parseRestOfList(bulletList, 'BulletList', blankFinishItem, 'Bullet list');
     return [[], nextState, []];
   }
 
@@ -328,24 +319,14 @@ export class Body extends RSTState {
     }
     const [listItem, blankFinishItem] = this.listItem(match[0].length);
     enumList.append(listItem);
-    const offset = this.stateMachine.lineOffset + 1;
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      enumList,
-      'EnumeratedList',
-      blankFinishItem,
-      {
-        extraSettings: (state) => {
-          const list = state as unknown as EnumeratedListSettings;
-          list.lastOrdinal = ordinal!;
-          list.format = format;
-          list.auto = sequence === '#';
-        },
+    this.parseRestOfList(enumList, 'EnumeratedList', blankFinishItem, 'Enumerated list', {
+      extraSettings: (state) => {
+        const list = state as unknown as EnumeratedListSettings;
+        list.lastOrdinal = ordinal!;
+        list.format = format;
+        list.auto = sequence === '#';
       },
-    );
-    this.gotoLine(newLineOffset);
-    if (!blankFinish) this.parent.append(this.unindentWarning('Enumerated list'));
+    });
     return [[], nextState, []];
   }
 
@@ -440,16 +421,7 @@ export class Body extends RSTState {
     this.parent.append(fieldList);
     const [field, blankFinishField] = this.field(match);
     fieldList.append(field);
-    const offset = this.stateMachine.lineOffset + 1;
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      fieldList,
-      'FieldList',
-      blankFinishField,
-    );
-    this.gotoLine(newLineOffset);
-    if (!blankFinish) this.parent.append(this.unindentWarning('Field list'));
+    this.parseRestOfList(fieldList, 'FieldList', blankFinishField, 'Field list');
     return [[], nextState, []];
   }
 
@@ -498,16 +470,7 @@ export class Body extends RSTState {
     }
     this.parent.append(optionList);
     optionList.append(listItem);
-    const offset = this.stateMachine.lineOffset + 1;
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      optionList,
-      'OptionList',
-      blankFinishItem,
-    );
-    this.gotoLine(newLineOffset);
-    if (!blankFinish) this.parent.append(this.unindentWarning('Option list'));
+    this.parseRestOfList(optionList, 'OptionList', blankFinishItem, 'Option list');
     return [[], nextState, []];
   }
 
@@ -859,19 +822,12 @@ export class Body extends RSTState {
   }
 
   /** Parse the explicit markup blocks that follow one another without blank lines between. */
-  explicitList(blankFinishIn: boolean): void {
-    const offset = this.stateMachine.lineOffset + 1;
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      this.parent,
-      'Explicit',
-      blankFinishIn,
-      { matchTitles: this.stateMachine.matchTitles },
-    );
-    this.gotoLine(newLineOffset);
-    if (!blankFinish) this.parent.append(this.unindentWarning('Explicit markup'));
+  explicitList(blankFinish: boolean): void {
+    this.parseRestOfList(this.parent, 'Explicit', blankFinish, 'Explicit markup', {
+      matchTitles: this.stateMachine.matchTitles,
+    });
   }
+
 
   anonymous(match: RegExpExecArray, _context: Context, nextState: string): TransitionResult<Context> {
     const [nodes, blankFinish]: ExplicitResult = anonymousTarget(this, match);

@@ -313,6 +313,31 @@ export abstract class RSTState extends StateWS<Context> {
     return [newOffset, finished];
   }
 
+  /**
+   * Parse the items that follow a list-like construct's first one (the
+   * rest of the input, from the next line) with `initialState`, move past
+   * them, and warn when the construct ended without a blank line.
+   */
+  parseRestOfList(
+    node: Element,
+    initialState: string,
+    blankFinish: boolean,
+    constructName: string,
+    options: Parameters<RSTState['nestedListParse']>[5] = {},
+  ): void {
+    const machine = this.stateMachine;
+    const [newLineOffset, finished] = this.nestedListParse(
+      machine.inputLines.slice(machine.lineOffset + 1),
+      machine.absLineOffset() + 1,
+      node,
+      initialState,
+      blankFinish,
+      options,
+    );
+    this.gotoLine(newLineOffset);
+    if (!finished) this.parent.append(this.unindentWarning(constructName));
+  }
+
   /** Check for a valid subsection and create one if it checks out. */
   section(title: string, source: string, style: TitleStyle, lineno: number, messages: Node[]): void {
     if (this.checkSubsection(source, style, lineno)) this.newSubsection(title, lineno, messages);

@@ -285,16 +285,7 @@ export class RFC2822Body extends Body {
     this.parent.append(fieldList);
     const [field, blankFinishField] = rfc2822Field(this, match);
     fieldList.append(field);
-    const offset = this.stateMachine.lineOffset + 1;
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      fieldList,
-      'RFC2822List',
-      blankFinishField,
-    );
-    this.gotoLine(newLineOffset);
-    if (!blankFinish) this.parent.append(this.unindentWarning('RFC2822-style field list'));
+    this.parseRestOfList(fieldList, 'RFC2822List', blankFinishField, 'RFC2822-style field list');
     return [[], nextState, []];
   }
 }

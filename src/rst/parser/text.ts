@@ -74,17 +74,9 @@ export class Text extends RSTState {
     const [item, blankFinishItem] = this.definitionListItem(context);
     definitionList.append(item);
     this.parent.append(definitionList);
-    const offset = this.stateMachine.lineOffset + 1;
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      definitionList,
-      'DefinitionList',
-      blankFinishItem,
-      { blankFinishState: 'Definition' },
-    );
-    this.gotoLine(newLineOffset);
-    if (!blankFinish) this.parent.append(this.unindentWarning('Definition list'));
+    this.parseRestOfList(definitionList, 'DefinitionList', blankFinishItem, 'Definition list', {
+      blankFinishState: 'Definition',
+    });
     return [[], 'Body', []];
   }
 
