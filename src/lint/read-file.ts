@@ -4,6 +4,7 @@
  * each become one clear result the caller reports.
  */
 import { readFileSync } from 'node:fs';
+import { firstInvalidUtf8 } from '../rst/source.js';
 
 export type ReadResult =
   | { readonly kind: 'text'; readonly text: string }
@@ -13,41 +14,7 @@ export type ReadResult =
 
 const NUL = 0x00;
 
-/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let index = 0;
-  const length = bytes.length;
-  while (index < length) {
-    const first = bytes[index]!;
-    if (first < 0x80) {
-      index++;
-      continue;
-    }
-    let needed: number;
-    let min: number;
-    if (first >= 0xc2 && first <= 0xdf) {
-      needed = 1;
-      min = 0x80;
-    } else if (first >= 0xe0 && first <= 0xef) {
-      needed = 2;
-      min = 0x800;
-    } else if (first >= 0xf0 && first <= 0xf4) {
-      needed = 3;
-      min = 0x10000;
-    } else {
-      return index;
-    }
-    let codePoint = first & (0x3f >> needed);
-    for (let step = 1; step <= needed; step++) {
-      const next = bytes[index + step];
-      if (next === undefined || (next & 0xc0) !== 0x80) return index;
-      codePoint = (codePoint << 6) | (next & 0x3f);
-    }
-    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return index;
-    index += needed + 1;
-  }
-  return -1;
-}
+export { firstInvalidUtf8 };
 
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

@@ -10,7 +10,7 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; problem: st
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /** The first byte offset where `bytes` stops being valid UTF-8, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let index = 0;
   const length = bytes.length;
   while (index < length) {
