@@ -13,7 +13,7 @@ export function createProgram(): Command {
   const program = new Command();
   program
     .name('specwright')
-    .description('Check, format and publish reStructuredText design specs')
+    .description('Check reStructuredText design specs and show their document trees')
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError()
     .exitOverride();
