@@ -93,6 +93,21 @@ function sameLogEntry(entry: [string, unknown], path: string, clip: ClipOptions)
   return Array.isArray(logged) && clip.every((value, index) => logged[index] === value);
 }
 
+/** Read a file for a directive; a failure becomes docutils' severe "Problems with ... path" message. */
+function readForDirective(directive: Directive, read: () => string): string {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw directive.severe(`Problems with "${directive.name}" directive path:\n${error.errorString()}.`);
+    }
+    if (error instanceof InputDecodeError) {
+      throw directive.severe(`Problem with "${directive.name}" directive:\n${error.errorString()}`);
+    }
+    throw error;
+  }
+}
+
 export class Include extends Directive {
   static override requiredArguments = 1;
   static override finalArgumentWhitespace = true;
@@ -126,18 +141,9 @@ export class Include extends Directive {
     }
     const encodingName = (this.options['encoding'] as string | undefined) ?? null;
     const tabWidth = (this.options['tab-width'] as number | undefined) ?? settings.tabWidth;
-    let rawtext: string;
-    try {
-      rawtext = standard ? readStandardInclude(path) : readInputFile(path, settings, encodingName);
-    } catch (error) {
-      if (error instanceof InputError) {
-        throw this.severe(`Problems with "${this.name}" directive path:\n${error.errorString()}.`);
-      }
-      if (error instanceof InputDecodeError) {
-        throw this.severe(`Problem with "${this.name}" directive:\n${error.errorString()}`);
-      }
-      throw error;
-    }
+    let rawtext = readForDirective(this, () =>
+      standard ? readStandardInclude(path) : readInputFile(path, settings, encodingName),
+    );
 
     const startline = this.options['start-line'] as number | undefined;
     const endline = this.options['end-line'] as number | undefined;
@@ -302,17 +308,7 @@ export class Raw extends Directive {
         sourceDirectory(document.currentSource),
         settings,
       );
-      try {
-        text = readInputFile(path, settings, encodingName);
-      } catch (error) {
-        if (error instanceof InputError) {
-          throw this.severe(`Problems with "${this.name}" directive path:\n${error.errorString()}.`);
-        }
-        if (error instanceof InputDecodeError) {
-          throw this.severe(`Problem with "${this.name}" directive:\n${error.errorString()}`);
-        }
-        throw error;
-      }
+      text = readForDirective(this, () => readInputFile(path, settings, encodingName));
       attributes['source'] = path;
     } else if ('url' in this.options) {
       throw this.severe(`Problems with "${this.name}" directive URL "${String(this.options['url'])}":\n${URL_REFUSED}.`);
