@@ -128,12 +128,8 @@ export class Body extends RSTState {
     return bodyTransitionSpecs();
   }
 
-  dispatch(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
+  protected dispatchOwn(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
     switch (name) {
-      case 'blank':
-        return this.blank(m, c, n);
-      case 'indent':
-        return this.indent(m, c, n);
       case 'bullet':
         return this.bullet(m, c, n);
       case 'enumerator':

@@ -214,6 +214,16 @@ export abstract class StateWS<C = unknown> extends State<C> {
   }
 
   abstract indent(match: RegExpExecArray, context: C, nextState: string): TransitionResult<C>;
+
+  /** The leading 'blank' and 'indent' transitions here; the state's own in dispatchOwn. */
+  dispatch(name: string, match: RegExpExecArray, context: C, nextState: string): TransitionResult<C> {
+    if (name === 'blank') return this.blank(match, context, nextState);
+    if (name === 'indent') return this.indent(match, context, nextState);
+    return this.dispatchOwn(name, match, context, nextState);
+  }
+
+  /** Run the transition method for one of the state's own transition names. */
+  protected abstract dispatchOwn(name: string, match: RegExpExecArray, context: C, nextState: string): TransitionResult<C>;
 }
 
 /** How a machine makes one of its states, on first use. */

@@ -40,12 +40,8 @@ export class Text extends RSTState {
     ];
   }
 
-  dispatch(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
+  protected dispatchOwn(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
     switch (name) {
-      case 'blank':
-        return this.blank(m, c, n);
-      case 'indent':
-        return this.indent(m, c, n);
       case 'underline':
         return this.underline(m, c, n);
       case 'text':
@@ -439,12 +435,8 @@ export class QuotedLiteralBlock extends RSTState {
     ];
   }
 
-  dispatch(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
+  protected dispatchOwn(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {
     switch (name) {
-      case 'blank':
-        return this.blank(m, c, n);
-      case 'indent':
-        return this.indent(m, c, n);
       case 'initial_quoted':
         return this.initialQuoted(m, c, n);
       case 'quoted':
