@@ -108,6 +108,15 @@ function readForDirective(directive: Directive, read: () => string): string {
   }
 }
 
+/** replace, unicode and date only make sense inside a substitution definition. */
+function assertInSubstitutionDefinition(directive: Directive): void {
+  if (directive.state.name !== SUBSTITUTION_DEF_STATE) {
+    throw directive.error(
+      `Invalid context: the "${directive.name}" directive can only be used within a substitution definition.`,
+    );
+  }
+}
+
 export class Include extends Directive {
   static override requiredArguments = 1;
   static override finalArgumentWhitespace = true;
@@ -329,11 +338,7 @@ export class Replace extends Directive {
   static override hasContent = true;
 
   run(): Node[] {
-    if (this.state.name !== SUBSTITUTION_DEF_STATE) {
-      throw this.error(
-        `Invalid context: the "${this.name}" directive can only be used within a substitution definition.`,
-      );
-    }
+    assertInSubstitutionDefinition(this);
     this.assertHasContent();
     const container = new Element('Element', this.content.data.join('\n'));
     this.state.nestedParse(this.content, this.contentOffset, container);
@@ -367,11 +372,7 @@ export class Unicode extends Directive {
   static override optionSpec: OptionSpec = { trim: flag, ltrim: flag, rtrim: flag };
 
   run(): Node[] {
-    if (this.state.name !== SUBSTITUTION_DEF_STATE) {
-      throw this.error(
-        `Invalid context: the "${this.name}" directive can only be used within a substitution definition.`,
-      );
-    }
+    assertInSubstitutionDefinition(this);
     const substitutionDefinition = this.stateMachine.node;
     if ('trim' in this.options) {
       substitutionDefinition.set('ltrim', 1);
@@ -555,11 +556,7 @@ export class DateDirective extends Directive {
   static override hasContent = true;
 
   run(): Node[] {
-    if (this.state.name !== SUBSTITUTION_DEF_STATE) {
-      throw this.error(
-        `Invalid context: the "${this.name}" directive can only be used within a substitution definition.`,
-      );
-    }
+    assertInSubstitutionDefinition(this);
     const format = this.content.data.join('\n') || DEFAULT_DATE_FORMAT;
     return [new Text(strftime(format, dateClock.now()))];
   }
