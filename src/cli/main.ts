@@ -46,6 +46,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (invokedDirectly || process.argv[1]?.endsWith('/specwright') || process.argv[1]?.endsWith('main.js')) {
+  // A reader that stops early (`specwright lint | head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -15,6 +15,7 @@
  * linted here.
  */
 import { Worker } from 'node:worker_threads';
+import { buildFile, runningFromSource } from '../util/build-files.js';
 import type { FileOutcome, RepositoryDescription } from './runner.js';
 
 /** One file for the workers: the repository is an index into the run's descriptions. */
@@ -59,9 +60,8 @@ export interface ThreadedLint {
 }
 
 function startWorker(input: WorkerInput): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const workerFile = new URL(`./lint-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
-  if (!fromSource) return new Worker(workerFile, { workerData: input });
+  const workerFile = buildFile('lint/lint-worker.js');
+  if (!runningFromSource) return new Worker(workerFile, { workerData: input });
   // Running from TypeScript sources (the tests, under tsx): the worker registers tsx before loading the worker module.
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); });`;

@@ -99,3 +99,15 @@ test('many files are processed in parallel but printed in the order given', () =
     'doc-33.rst:1: (WARNING/2) Inline interpreted text or phrase reference start-string without end-string.',
   ]);
 });
+
+test('a reader that closes the pipe early (| head) ends the run quietly, without a stack trace', () => {
+  const dir = workspace();
+  // Far more pseudo-XML than a pipe holds, so writing goes on after the reader has gone.
+  writeFileSync(join(dir, 'long.rst'), 'A paragraph of *text*.\n\n'.repeat(20000));
+  const run = spawnSync('sh', ['-c', `"${process.execPath}" --import "${tsx}" "${main}" doctree long.rst | head -n 1`], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  assert.equal(run.stdout, '<document source="long.rst">\n');
+  assert.equal(run.stderr, '');
+});

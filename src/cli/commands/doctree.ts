@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PROFILE_NAMES, type ProfileName } from '../../rst/profiles/index.js';
 import { UserError } from '../errors.js';
+import { buildFile, runningFromSource } from '../../util/build-files.js';
 import { threadCount, type Concurrency } from '../../util/threads.js';
 import {
   processDoctreeFile,
@@ -92,10 +93,9 @@ async function runInWorkers(
 ): Promise<void> {
   const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const workerData: DoctreeWorkerInput = { paths: [...paths], job, counter };
-  const fromSource = import.meta.url.endsWith('.ts');
-  const workerFile = new URL(`../doctree-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
+  const workerFile = buildFile('cli/doctree-worker.js');
   const startWorker = (): Worker => {
-    if (!fromSource) return new Worker(workerFile, { workerData });
+    if (!runningFromSource) return new Worker(workerFile, { workerData });
     // Running from TypeScript sources (the tests): the worker registers tsx first.
     const api = import.meta.resolve('tsx/esm/api');
     const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); });`;
