@@ -9,6 +9,7 @@ import { parseDocument } from '../rst/parse.js';
 import { publish } from '../rst/publish.js';
 import { toPseudoXml } from '../rst/writers/pseudoxml.js';
 import { profileRegistry, type ProfileName } from '../rst/profiles/index.js';
+import type { Registry } from '../rst/registry.js';
 import { sphinxWarnings } from '../rst/sphinx/environment.js';
 import { UserError } from './errors.js';
 import { readSourceFile } from './read-input.js';
@@ -54,6 +55,9 @@ export function outputBase(outDir: string, path: string): string {
   return join(outDir, stem);
 }
 
+/** A profile's registry is built once; each parse works on a fork of it. */
+const registries = new Map<ProfileName, Registry>();
+
 export function processDoctreeFile(path: string, job: DoctreeJob): DoctreeResult {
   let text: string;
   try {
@@ -72,7 +76,11 @@ export function processDoctreeFile(path: string, job: DoctreeJob): DoctreeResult
       messages += chunk;
     },
   };
-  const registry = profileRegistry(job.profile);
+  let registry = registries.get(job.profile);
+  if (!registry) {
+    registry = profileRegistry(job.profile);
+    registries.set(job.profile, registry);
+  }
   let tree: string;
   try {
     const document = job.parserOnly

@@ -665,7 +665,16 @@ export class Element extends Node {
     let tag = '<' + this.tagname;
     const attributes = this.attributes;
     const names = Object.keys(attributes);
-    if (names.length > 1) names.sort();
+    // Insertion sort: elements have a handful of attributes, and Array.sort allocates.
+    for (let index = 1; index < names.length; index++) {
+      const name = names[index]!;
+      let at = index;
+      while (at > 0 && names[at - 1]! > name) {
+        names[at] = names[at - 1]!;
+        at--;
+      }
+      names[at] = name;
+    }
     for (const name of names) {
       const value = attributes[name];
       if (value === undefined) continue;

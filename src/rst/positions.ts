@@ -27,9 +27,13 @@ export class SourceMap {
   ) {
     // The line breaks of Python's splitlines() except \v and \f, which
     // docutils turns into spaces before splitting.
-    const breaks = /\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/g;
-    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
-      this.lineStarts.push(match.index + match[0].length);
+    const length = text.length;
+    for (let index = 0; index < length; index++) {
+      const code = text.charCodeAt(index);
+      if (code > 0x0d && code < 0x1c) continue;
+      if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++;
+      else if (!isParserLineBreak(code)) continue;
+      this.lineStarts.push(index + 1);
     }
     // splitlines() does not count a line after a final line break.
     if (this.lineStarts.length > 1 && this.lineStarts[this.lineStarts.length - 1] === text.length) {

@@ -14,19 +14,26 @@ import type { RoleFunction } from './roles/role.js';
 export const DEFAULT_INTERPRETED_ROLE = 'title-reference';
 
 export class Registry {
-  /** Canonical directive name → implementation. */
-  readonly directives: Map<string, DirectiveClass>;
-  /** Canonical role name → implementation (docutils' _role_registry). */
-  readonly roles: Map<string, RoleFunction>;
-  /** Directives registered under their own name, found without a language lookup (Sphinx's). */
-  readonly directDirectives = new Map<string, DirectiveClass>();
+  /** Canonical directive name → implementation (shared by forks, never changed). */
+  readonly directives: ReadonlyMap<string, DirectiveClass>;
+  /** Canonical role name → implementation (docutils' _role_registry; shared by forks, never changed). */
+  readonly roles: ReadonlyMap<string, RoleFunction>;
+  /** Directives registered under their own name, found without a language lookup (Sphinx's; shared, never changed). */
+  private readonly registeredDirectives: ReadonlyMap<string, DirectiveClass> | null;
+  /** docutils' _directives: names this parse has resolved. */
+  private readonly resolvedDirectives = new Map<string, DirectiveClass>();
   /** docutils' _roles: names already resolved, local roles and the default role (key ""). */
   readonly localRoles = new Map<string, RoleFunction>();
 
-  constructor(directives: Map<string, DirectiveClass>, roles: Map<string, RoleFunction>, direct?: Map<string, DirectiveClass>) {
-    this.directives = new Map(directives);
-    this.roles = new Map(roles);
-    if (direct) for (const [name, value] of direct) this.directDirectives.set(name, value);
+  /** The maps are kept, not copied: they must not change afterwards. */
+  constructor(
+    directives: ReadonlyMap<string, DirectiveClass>,
+    roles: ReadonlyMap<string, RoleFunction>,
+    direct?: ReadonlyMap<string, DirectiveClass>,
+  ) {
+    this.directives = directives;
+    this.roles = roles;
+    this.registeredDirectives = direct ?? null;
   }
 
   /**
@@ -41,7 +48,7 @@ export class Registry {
   /** A copy sharing the implementations, with fresh per-parse state (or itself when shared across parses). */
   fork(): Registry {
     if (this.sharedAcrossParses) return this;
-    return new Registry(this.directives, this.roles, this.directDirectives);
+    return new Registry(this.directives, this.roles, this.registeredDirectives ?? undefined);
   }
 
   /** docutils' Parser.parse end: the default role does not outlive the document. */
@@ -53,7 +60,7 @@ export class Registry {
   directive(name: string, language: Language, document: Document): [DirectiveClass | null, Element[]] {
     const normname = name.toLowerCase();
     const messages: Element[] = [];
-    const direct = this.directDirectives.get(normname);
+    const direct = this.resolvedDirectives.get(normname) ?? this.registeredDirectives?.get(normname);
     if (direct) return [direct, messages];
     const text: string[] = [];
     let canonical: string | undefined;
@@ -78,7 +85,7 @@ export class Registry {
     }
     const implementation = this.directives.get(canonical);
     if (!implementation) return [null, messages];
-    this.directDirectives.set(normname, implementation);
+    this.resolvedDirectives.set(normname, implementation);
     return [implementation, messages];
   }
 

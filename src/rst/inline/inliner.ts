@@ -144,7 +144,8 @@ export class Inliner {
   /** Length of the text parse() is working on: constructs see suffixes of it. */
   private parsedLength = 0;
   /** Per end-string pattern, an offset of the parsed text from which it has no match (see searchEndString). */
-  private endStringMisses = new Map<RegExp, number>();
+  /** Per end pattern, where its search last found nothing (made on the first miss of a parse). */
+  private endStringMisses: Map<RegExp, number> | null = null;
 
   constructor() {
     this.dispatch = {
@@ -200,7 +201,7 @@ export class Inliner {
     const outerLength = this.parsedLength;
     const outerMisses = this.endStringMisses;
     this.parsedLength = total;
-    this.endStringMisses = new Map();
+    this.endStringMisses = null;
     const processed: Node[] = [];
     let unprocessed: string[] = [];
     let unprocessedStart = 0;
@@ -242,7 +243,7 @@ export class Inliner {
    * them quadratic (in docutils too). The result is the same match or null.
    */
   private searchEndString(endPattern: RegExp, rest: string, restStart: number): RegExpExecArray | null {
-    const missFrom = this.endStringMisses.get(endPattern);
+    const missFrom = this.endStringMisses?.get(endPattern);
     if (missFrom !== undefined && restStart >= missFrom) {
       const sticky = stickyForm(endPattern);
       for (let position = 0; position < END_STRING_LOOKBEHIND && position < rest.length; position++) {
@@ -256,7 +257,7 @@ export class Inliner {
     }
     endPattern.lastIndex = 0;
     const match = endPattern.exec(rest);
-    if (!match) this.endStringMisses.set(endPattern, restStart);
+    if (!match) (this.endStringMisses ??= new Map()).set(endPattern, restStart);
     return match;
   }
 
