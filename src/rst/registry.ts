@@ -13,6 +13,8 @@ import type { RoleFunction } from './roles/role.js';
 /** The role used for interpreted text without an explicit role. */
 export const DEFAULT_INTERPRETED_ROLE = 'title-reference';
 
+const EMPTY_DIRECTIVES: ReadonlyMap<string, DirectiveClass> = new Map();
+
 export class Registry {
   /** Canonical directive name → implementation (shared by forks, never changed). */
   readonly directives: ReadonlyMap<string, DirectiveClass>;
@@ -24,6 +26,11 @@ export class Registry {
   private readonly resolvedDirectives = new Map<string, DirectiveClass>();
   /** docutils' _roles: names already resolved, local roles and the default role (key ""). */
   readonly localRoles = new Map<string, RoleFunction>();
+
+  /** Directives registered under their own name (Sphinx's and its extensions'). */
+  get directDirectives(): ReadonlyMap<string, DirectiveClass> {
+    return this.registeredDirectives ?? EMPTY_DIRECTIVES;
+  }
 
   /** The maps are kept, not copied: they must not change afterwards. */
   constructor(
