@@ -293,25 +293,33 @@ export class StateMachine<C = unknown> {
       let marker: number | null = null;
       let firstLine = -1;
       try {
+        // The end of the input: reached here (every run ends so, without
+        // the cost of an exception) or by a transition reading past it.
+        let atEof = false;
         try {
-          this.nextLine();
-          firstLine = constructStart ?? this.lineOffset;
-          marker = this.beforeTransition();
-          [ctx, nextState, result] = this.checkLine(ctx, state, transitions);
-        } catch (error) {
-          if (error instanceof EOFError) {
-            if (marker === null) {
-              marker = this.beforeTransition();
-              firstLine = constructStart ?? Math.max(0, this.lineOffset);
-            }
-            results.push(...state.eof(ctx));
-            this.afterTransition(marker, firstLine);
-            marker = null;
-            break;
+          if (this.advance()) {
+            firstLine = constructStart ?? this.lineOffset;
+            marker = this.beforeTransition();
+            [ctx, nextState, result] = this.checkLine(ctx, state, transitions);
+          } else {
+            atEof = true;
           }
-          throw error;
+        } catch (error) {
+          if (!(error instanceof EOFError)) throw error;
+          atEof = true;
         }
-        results.push(...result);
+        if (atEof) {
+          if (marker === null) {
+            marker = this.beforeTransition();
+            firstLine = constructStart ?? Math.max(0, this.lineOffset);
+          }
+          const eofResults = state.eof(ctx);
+          if (eofResults.length > 0) results.push(...eofResults);
+          this.afterTransition(marker, firstLine);
+          marker = null;
+          break;
+        }
+        if (result.length > 0) results.push(...result);
         transitions = null;
         if (this.contextIsEmpty(ctx)) constructStart = null;
         else if (constructStart === null) constructStart = firstLine;
@@ -377,6 +385,17 @@ export class StateMachine<C = unknown> {
     } finally {
       this.notifyObservers();
     }
+  }
+
+  /** nextLine() that answers false at the end of the input instead of raising EOFError. */
+  private advance(): boolean {
+    const offset = ++this.lineOffset;
+    let line = this.inputLines.at(offset);
+    // Python indexing: a negative offset wraps around.
+    if (line === undefined && offset < 0 && -offset <= this.inputLines.length) line = this.inputLines.get(offset);
+    this.line = line ?? null;
+    this.notifyObservers();
+    return line !== undefined;
   }
 
   isNextLineBlank(): boolean {

@@ -9,7 +9,7 @@
  * way docutils prints it.
  */
 import type { Document } from '../document.js';
-import { BASIC_ATTRIBUTES, Element, Node, Text, descendants, element, type AttributeValue, type Pending } from '../nodes.js';
+import { BASIC_ATTRIBUTES, Element, Node, Text, element, type AttributeValue, type Pending } from '../nodes.js';
 import { pyRepr } from '../python-text.js';
 import { getLanguage, type Language } from '../languages/language.js';
 
@@ -87,15 +87,82 @@ export function truthy(value: AttributeValue | undefined): boolean {
  * current one are visited and removed ones are not, exactly as docutils'
  * transforms see the tree they modify while iterating.
  */
-export function* findallLive(node: Node, condition: string | ((node: Node) => boolean)): Generator<Node> {
-  const test = typeof condition === 'string' ? (candidate: Node) => candidate.is(condition) : condition;
-  yield* walkLive(node, test);
+export function findallLive(node: Node, condition: string | ((node: Node) => boolean)): IterableIterator<Node> {
+  return new LiveWalk(node, kindTest(condition));
 }
 
-/** Pre-order, seeing changes the consumer makes to parts not yet visited (docutils' findall). */
-function* walkLive(root: Node, test: (node: Node) => boolean): Generator<Node> {
-  if (test(root)) yield root;
-  if (root instanceof Element) yield* descendants(root, test);
+/** A node test for a findall condition; a lowercase kind is a tag name (categories are capitalised). */
+function kindTest(condition: string | ((node: Node) => boolean)): (node: Node) => boolean {
+  if (typeof condition !== 'string') return condition;
+  const code = condition.charCodeAt(0);
+  if (code >= 0x61 && code <= 0x7a) return (candidate) => candidate.tagname === condition;
+  return (candidate) => candidate.is(condition);
+}
+
+/**
+ * Pre-order walk that sees changes the consumer makes to parts not yet
+ * visited (docutils' findall): an element's children are read from the
+ * live list, after the consumer has handled the element itself. An
+ * iterator object rather than a generator: transforms walk the whole tree
+ * many times per document.
+ */
+class LiveWalk implements IterableIterator<Node> {
+  private readonly parents: Element[] = [];
+  private readonly indexes: number[] = [];
+  /** The node last returned, whose children are entered on the next call. */
+  private last: Node | null = null;
+  private started = false;
+
+  constructor(
+    private readonly root: Node,
+    private readonly test: (node: Node) => boolean,
+  ) {}
+
+  [Symbol.iterator](): IterableIterator<Node> {
+    return this;
+  }
+
+  next(): IteratorResult<Node> {
+    const parents = this.parents;
+    const indexes = this.indexes;
+    if (!this.started) {
+      this.started = true;
+      if (this.test(this.root)) {
+        this.last = this.root;
+        return { value: this.root, done: false };
+      }
+      this.enter(this.root);
+    } else if (this.last !== null) {
+      const last = this.last;
+      this.last = null;
+      this.enter(last);
+    }
+    while (parents.length > 0) {
+      const top = parents.length - 1;
+      const parent = parents[top]!;
+      const index = indexes[top]!;
+      if (index >= parent.children.length) {
+        parents.pop();
+        indexes.pop();
+        continue;
+      }
+      indexes[top] = index + 1;
+      const child = parent.children[index]!;
+      if (this.test(child)) {
+        this.last = child;
+        return { value: child, done: false };
+      }
+      this.enter(child);
+    }
+    return { value: undefined, done: true };
+  }
+
+  private enter(node: Node): void {
+    if (node instanceof Element && node.children.length > 0) {
+      this.parents.push(node);
+      this.indexes.push(0);
+    }
+  }
 }
 
 /** Elements of one kind, collected first (docutils' `tuple(node.findall(cls))`). */
