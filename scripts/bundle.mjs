@@ -13,7 +13,7 @@
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
-const ENTRY_POINTS = ['dist/cli/main.js', 'dist/cli/doctree-worker.js', 'dist/lint/lint-worker.js', 'dist/index.js'];
+const ENTRY_POINTS = ['dist/cli/main.js', 'dist/cli/doctree-worker.js', 'dist/cli/output-writer.js', 'dist/lint/lint-worker.js', 'dist/index.js'];
 
 await build({
   entryPoints: ENTRY_POINTS,

@@ -3,8 +3,7 @@
  * pseudo-XML, and write it (with --out). Shared by the main thread and the
  * worker threads that process long file lists in parallel.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parseDocument } from '../rst/parse.js';
 import { publish } from '../rst/publish.js';
 import { toPseudoXml } from '../rst/writers/pseudoxml.js';
@@ -13,6 +12,7 @@ import type { Registry } from '../rst/registry.js';
 import { sphinxWarnings } from '../rst/sphinx/environment.js';
 import { UserError } from './errors.js';
 import { readSourceFile } from './read-input.js';
+import type { OutputSink } from './output-files.js';
 
 export interface DoctreeJob {
   reportLevel: number;
@@ -58,7 +58,8 @@ export function outputBase(outDir: string, path: string): string {
 /** A profile's registry is built once; each parse works on a fork of it. */
 const registries = new Map<ProfileName, Registry>();
 
-export function processDoctreeFile(path: string, job: DoctreeJob): DoctreeResult {
+/** Reads, publishes and renders one document; with --out, hands its files to `sink`. */
+export function processDoctreeFile(path: string, job: DoctreeJob, sink: OutputSink): DoctreeResult {
   let text: string;
   try {
     text = readSourceFile(path);
@@ -97,19 +98,6 @@ export function processDoctreeFile(path: string, job: DoctreeJob): DoctreeResult
     return { error: `specwright: ${path}: internal error: ${(error as Error).message}${detail}` };
   }
   if (!job.out) return { tree, messages };
-  const base = outputBase(job.out, path);
-  try {
-    try {
-      writeFileSync(`${base}.pseudoxml`, tree);
-    } catch (error) {
-      // The folder is made when first needed: most files go to folders that exist by then.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(dirname(base), { recursive: true });
-      writeFileSync(`${base}.pseudoxml`, tree);
-    }
-    writeFileSync(`${base}.messages`, messages);
-  } catch (error) {
-    return { error: `specwright: ${base}.pseudoxml: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
-  return {};
+  const error = sink.write({ base: outputBase(job.out, path), tree, messages });
+  return error ? { error } : {};
 }

@@ -15,7 +15,7 @@
  * linted here.
  */
 import { Worker } from 'node:worker_threads';
-import { buildFile, runningFromSource } from '../util/build-files.js';
+import { startBuildWorker } from '../util/build-files.js';
 import type { FileOutcome, RepositoryDescription } from './runner.js';
 
 /** One file for the workers: the repository is an index into the run's descriptions. */
@@ -60,12 +60,7 @@ export interface ThreadedLint {
 }
 
 function startWorker(input: WorkerInput): Worker {
-  const workerFile = buildFile('lint/lint-worker.js');
-  if (!runningFromSource) return new Worker(workerFile, { workerData: input });
-  // Running from TypeScript sources (the tests, under tsx): the worker registers tsx before loading the worker module.
-  const api = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); });`;
-  return new Worker(code, { eval: true, workerData: input });
+  return startBuildWorker('lint/lint-worker.js', { workerData: input });
 }
 
 /** Lints every target across threads; resolves when all have an outcome. */

@@ -111,3 +111,22 @@ test('a reader that closes the pipe early (| head) ends the run quietly, without
   assert.equal(run.stdout, '<document source="long.rst">\n');
   assert.equal(run.stderr, '');
 });
+
+test('--out with many files: every document is written, and one that cannot be is named without stopping the others', () => {
+  const dir = workspace();
+  const names = Array.from({ length: 12 }, (_, index) => `doc${index}.rst`);
+  for (const name of names) writeFileSync(join(dir, name), `Doc\n===\n\nText of ${name}.\n`);
+  // Where doc5's output folder should be there is a file: its files cannot be written.
+  mkdirSync(join(dir, 'out'));
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'sub', 'doc5.rst'), 'Doc\n===\n');
+  writeFileSync(join(dir, 'out', 'sub'), 'not a folder');
+  const run = specwright(['doctree', '--out', 'out', ...names, 'sub/doc5.rst'], dir);
+  assert.equal(run.status, 1);
+  for (const name of names) {
+    const base = join(dir, 'out', name.replace(/\.rst$/, ''));
+    assert.match(readFileSync(`${base}.pseudoxml`, 'utf8'), new RegExp(`Text of ${name.replace('.', '\\.')}\\.`));
+    assert.equal(readFileSync(`${base}.messages`, 'utf8'), '');
+  }
+  assert.equal(run.stderr, 'specwright: out/sub/doc5.pseudoxml: cannot write (ENOTDIR)\n');
+});

@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PROFILE_NAMES, type ProfileName } from '../../rst/profiles/index.js';
 import { UserError } from '../errors.js';
-import { buildFile, runningFromSource } from '../../util/build-files.js';
+import { startBuildWorker } from '../../util/build-files.js';
+import { DirectSink, type OutputSink, WriterThreadSink } from '../output-files.js';
 import { threadCount, type Concurrency } from '../../util/threads.js';
 import {
   processDoctreeFile,
@@ -71,11 +72,17 @@ export async function runDoctree(paths: readonly string[], options: DoctreeOptio
     if (result.tree !== undefined) process.stdout.write(result.tree);
     if (result.messages) process.stderr.write(result.messages);
   };
+  // One document's files are written here; more go to a writer thread while this one parses.
+  const sink: OutputSink = job.out && paths.length > 1 ? new WriterThreadSink() : new DirectSink();
   if (threads < 2) {
-    for (const path of paths) report(processDoctreeFile(path, job));
+    for (const path of paths) {
+      report(processDoctreeFile(path, job, sink));
+      await sink.room();
+    }
   } else {
-    await runInWorkers(paths, job, threads, report);
+    await runInWorkers(paths, job, threads, sink, report);
   }
+  for (const error of await sink.close()) report({ error });
   return failures > 0 ? 1 : 0;
 }
 
@@ -89,18 +96,12 @@ async function runInWorkers(
   paths: readonly string[],
   job: DoctreeJob,
   threads: number,
+  sink: OutputSink,
   report: (result: DoctreeResult) => void,
 ): Promise<void> {
   const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const workerData: DoctreeWorkerInput = { paths: [...paths], job, counter };
-  const workerFile = buildFile('cli/doctree-worker.js');
-  const startWorker = (): Worker => {
-    if (!runningFromSource) return new Worker(workerFile, { workerData });
-    // Running from TypeScript sources (the tests): the worker registers tsx first.
-    const api = import.meta.resolve('tsx/esm/api');
-    const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); });`;
-    return new Worker(code, { eval: true, workerData });
-  };
+  const startWorker = (): Worker => startBuildWorker('cli/doctree-worker.js', { workerData });
   const results: (DoctreeResult | undefined)[] = new Array(paths.length);
   let next = 0;
   // Report everything that is ready, in path order.
@@ -128,8 +129,9 @@ async function runInWorkers(
   for (let processed = 1; ; processed++) {
     const index = Atomics.add(counter, 0, 1);
     if (index >= paths.length) break;
-    results[index] = processDoctreeFile(paths[index]!, job);
+    results[index] = processDoctreeFile(paths[index]!, job, sink);
     drain();
+    await sink.room();
     if (processed % MAIN_THREAD_YIELD_EVERY === 0) await new Promise((resolveTick) => setImmediate(resolveTick));
   }
   await Promise.all(workers);
