@@ -19,6 +19,11 @@ export interface ParseOptions {
   registry?: Registry;
   /** Start in the RFC 2822 header state (PEPs). */
   rfc2822?: boolean;
+  /**
+   * Give every node a position when the parse ends (default true). Publishing
+   * does it once, after the transforms, instead.
+   */
+  completePositions?: boolean;
 }
 
 let defaultRegistryFactory: (() => Registry) | null = null;
@@ -60,7 +65,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   const machine = new RSTStateMachine(STATE_FACTORIES, options.rfc2822 ? 'RFC2822Body' : 'Body');
   machine.runDocument(new StringList(inputLines, sourcePath), document, memo);
   registry.endParse();
-  const map = sourceMapOf(document);
+  const map = options.completePositions === false ? undefined : sourceMapOf(document);
   if (map) completePositions(document, map, sourcePath);
   return document;
 }

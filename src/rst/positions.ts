@@ -201,8 +201,9 @@ export function completePositions(root: Element, map: SourceMap, mainSource: str
       if (!child.position && !child.isElement()) child.position = span;
     }
   };
-  visit(root, undefined);
+  // The root spans the whole text; what has no position of its own falls back to it.
   root.position = map.span(0, map.text.length);
+  visit(root, undefined);
 }
 
 /** Kept for callers that build positions from points. */

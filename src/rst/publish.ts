@@ -36,7 +36,7 @@ export function publish(text: string, options: PublishOptions = {}): PublishResu
       if (forward) forward(report);
     },
   };
-  const document = parseDocument(text, { ...options, settings });
+  const document = parseDocument(text, { ...options, settings, completePositions: false });
   // docutils' Reader.parse: nodes made by transforms get no source or line by default.
   document.currentSource = null;
   document.currentLine = null;
@@ -44,7 +44,7 @@ export function publish(text: string, options: PublishOptions = {}): PublishResu
     ...(options.components ? { components: options.components } : {}),
     ...(options.extraTransforms ? { extraTransforms: options.extraTransforms } : {}),
   });
-  // Nodes the transforms made (subtitle, docinfo, generated text, ...) get positions too.
+  // Every node gets a position, those the transforms made (subtitle, docinfo, generated text, ...) too.
   const map = sourceMapOf(document);
   if (map) completePositions(document, map, document.getString('source') ?? null);
   return { document, messages, transformer };

@@ -50,6 +50,8 @@ function promoteSubtitle(node: Element): boolean {
   subtitle.updateAllAttsConcatenating(subsection, true, true);
   const title = subsection.children[0] as Element;
   subtitle.splice(0, subtitle.children.length, [...title.children]);
+  // Not docutils': where the subtitle is in the text (the title it was made from).
+  subtitle.position = title.position;
   const children: Node[] = [
     ...node.children.slice(0, 1),
     subtitle,
