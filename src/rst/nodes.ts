@@ -298,7 +298,10 @@ function toPredicate(condition: NodeCondition | undefined): (node: Node) => bool
 }
 
 export class Text extends Node {
-  readonly tagname = '#text';
+  get tagname(): string {
+    return '#text';
+  }
+
   /** The raw text, with backslash escapes as NUL characters. */
   data: string;
 
@@ -348,22 +351,83 @@ export class Text extends Node {
   }
 }
 
+/** Element state docutils keeps on few nodes (see Element.internals). */
+interface ElementInternals {
+  referenced: boolean;
+  expectReferencedByName: Map<string, Element> | undefined;
+  expectReferencedById: Map<string, Element> | undefined;
+  indirectReferenceName: string | undefined;
+  resolved: boolean;
+}
+
 export class Element extends Node {
   readonly tagname: string;
   rawsource: string;
   children: Node[] = [];
   attributes: Attributes = {};
-  /** docutils' `node.referenced` (internal, not an XML attribute). */
-  referenced = false;
-  /** docutils' `expect_referenced_by_name` / `_by_id`. */
-  expectReferencedByName: Map<string, Element> | undefined = undefined;
-  expectReferencedById: Map<string, Element> | undefined = undefined;
-  /** docutils' `indirect_reference_name` (internal). */
-  indirectReferenceName: string | undefined = undefined;
-  /** docutils' `resolved` flag on references and targets (internal). */
-  resolved = false;
   /** Where index() last found a child (a hint for the next call). */
   private lastIndex = 0;
+  /**
+   * docutils' internal flags and maps that few elements ever get: kept
+   * aside, made when first set (a smaller element is cheaper to allocate
+   * and for the garbage collector to move).
+   */
+  private internals: ElementInternals | undefined = undefined;
+
+  private ensureInternals(): ElementInternals {
+    return (this.internals ??= {
+      referenced: false,
+      expectReferencedByName: undefined,
+      expectReferencedById: undefined,
+      indirectReferenceName: undefined,
+      resolved: false,
+    });
+  }
+
+  /** docutils' `node.referenced` (internal, not an XML attribute). */
+  get referenced(): boolean {
+    return this.internals?.referenced ?? false;
+  }
+
+  set referenced(value: boolean) {
+    this.ensureInternals().referenced = value;
+  }
+
+  /** docutils' `expect_referenced_by_name`. */
+  get expectReferencedByName(): Map<string, Element> | undefined {
+    return this.internals?.expectReferencedByName;
+  }
+
+  set expectReferencedByName(value: Map<string, Element> | undefined) {
+    this.ensureInternals().expectReferencedByName = value;
+  }
+
+  /** docutils' `expect_referenced_by_id`. */
+  get expectReferencedById(): Map<string, Element> | undefined {
+    return this.internals?.expectReferencedById;
+  }
+
+  set expectReferencedById(value: Map<string, Element> | undefined) {
+    this.ensureInternals().expectReferencedById = value;
+  }
+
+  /** docutils' `indirect_reference_name` (internal). */
+  get indirectReferenceName(): string | undefined {
+    return this.internals?.indirectReferenceName;
+  }
+
+  set indirectReferenceName(value: string | undefined) {
+    this.ensureInternals().indirectReferenceName = value;
+  }
+
+  /** docutils' `resolved` flag on references and targets (internal). */
+  get resolved(): boolean {
+    return this.internals?.resolved ?? false;
+  }
+
+  set resolved(value: boolean) {
+    this.ensureInternals().resolved = value;
+  }
 
   constructor(tagname: string, rawsource = '', children: readonly Node[] = [], attributes: Attributes = {}) {
     super();
@@ -385,18 +449,13 @@ export class Element extends Node {
     return true;
   }
 
-  /** The node kind's categories (looked up once: `is` runs on every node of every tree walk). */
-  private kindCategories: ReadonlySet<Category> | undefined;
-
   override is(kind: string): boolean {
     if (kind === this.tagname || kind === 'Element') return true;
-    this.kindCategories ??= categoriesOf(this.tagname);
-    return this.kindCategories.has(kind as Category);
+    return categoriesOf(this.tagname).has(kind as Category);
   }
 
   get isTextElement(): boolean {
-    this.kindCategories ??= categoriesOf(this.tagname);
-    return this.kindCategories.has('TextElement');
+    return categoriesOf(this.tagname).has('TextElement');
   }
 
   get childTextSeparator(): string {
