@@ -5,6 +5,8 @@
  * removed, as docutils' file input does.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 export type DecodeResult = { ok: true; text: string } | { ok: false; problem: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -54,7 +56,8 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   if (nul >= 0) {
     return { ok: false, problem: `contains a NUL byte at offset ${nul} (binary file?)` };
   }
-  const invalid = firstInvalidUtf8(bytes);
+  // isUtf8 is native; the byte-by-byte scan only runs to name the bad byte.
+  const invalid = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (invalid >= 0) {
     const byte = bytes[invalid]!.toString(16).padStart(2, '0');
     return { ok: false, problem: `is not valid UTF-8 (byte 0x${byte} at offset ${invalid})` };
