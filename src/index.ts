@@ -25,6 +25,8 @@ export interface EngineOptions {
   /** A registry to use instead of a profile. */
   registry?: Registry;
   settings?: PublishOptions['settings'];
+  /** Record each node's place in the text (Node.position); default true. Off is faster. */
+  positions?: boolean;
 }
 
 function registryFor(options: EngineOptions): Registry {
@@ -36,6 +38,7 @@ export function parse(text: string, options: EngineOptions = {}): Document {
   const parseOptions: ParseOptions = { registry: registryFor(options) };
   if (options.sourcePath !== undefined) parseOptions.sourcePath = options.sourcePath;
   if (options.settings !== undefined) parseOptions.settings = options.settings;
+  if (options.positions !== undefined) parseOptions.positions = options.positions;
   return parseDocument(text, parseOptions);
 }
 
@@ -44,6 +47,7 @@ export function publish(text: string, options: EngineOptions = {}): PublishResul
   const publishOptions: PublishOptions = { registry: registryFor(options) };
   if (options.sourcePath !== undefined) publishOptions.sourcePath = options.sourcePath;
   if (options.settings !== undefined) publishOptions.settings = options.settings;
+  if (options.positions !== undefined) publishOptions.positions = options.positions;
   return publishDocument(text, publishOptions);
 }
 

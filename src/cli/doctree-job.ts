@@ -84,9 +84,10 @@ export function processDoctreeFile(path: string, job: DoctreeJob, sink: OutputSi
   }
   let tree: string;
   try {
+    // Pseudo-XML shows no positions: the parse need not record them.
     const document = job.parserOnly
-      ? parseDocument(text, { sourcePath: path, settings, registry })
-      : publish(text, { sourcePath: path, settings, registry }).document;
+      ? parseDocument(text, { sourcePath: path, settings, registry, positions: false })
+      : publish(text, { sourcePath: path, settings, registry, positions: false }).document;
     tree = toPseudoXml(document);
     // The sphinx profile: Sphinx's own warnings follow docutils' stream, worded as Sphinx prints them.
     for (const warning of sphinxWarnings(document)) {

@@ -242,6 +242,8 @@ export class Document extends Element {
   decoration: Element | null = null;
   /** The full source text, kept so consumers never re-read or re-parse it. */
   sourceText = '';
+  /** Whether nodes get positions (Node.position); docutils' output never shows them. */
+  trackPositions = true;
 
   constructor(settings: Settings, reporter: Reporter, attributes: Attributes = {}) {
     super('document', '', [], attributes);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { publish, parse } from '../../src/index.js';
+import { publish, parse, toPseudoXml } from '../../src/index.js';
 import type { Element, Node } from '../../src/rst/nodes.js';
 
 function allNodes(root: Node): Node[] {
@@ -113,4 +113,12 @@ test('the source map splits lines exactly as docutils string2lines does', async 
     }),
     { numRuns: 3000 },
   );
+});
+
+test('positions: false gives the same tree without positions', () => {
+  const withPositions = publish(sample);
+  const without = publish(sample, { positions: false });
+  assert.equal(toPseudoXml(without.document), toPseudoXml(withPositions.document));
+  assert.equal(without.messages, withPositions.messages);
+  for (const node of allNodes(without.document)) assert.equal(node.position, undefined, node.tagname);
 });

@@ -261,6 +261,7 @@ export class Include extends Directive {
     if (parser === 'null') return [];
     const text = includeLines.join('\n');
     document.sourceText = text;
+    document.trackPositions = this.state.document.trackPositions;
     const inliner = new Inliner();
     inliner.initCustomizations(settings);
     const memo: Memo = {

@@ -52,7 +52,7 @@ export abstract class RSTMachineBase extends StateMachineWS<Context> {
   declare node: Element;
 
   protected override beforeTransition(): number | null {
-    return this.node ? this.node.children.length : null;
+    return this.node && this.document.trackPositions ? this.node.children.length : null;
   }
 
   protected override afterTransition(marker: number | null, firstLineOffset: number): void {
@@ -96,7 +96,7 @@ export function linesSpan(machine: RSTMachineBase, first: number, last: number, 
 
 /** The document's source map, made on first use; undefined when the source text is unknown. */
 export function sourceMapOf(document: Document): SourceMap | undefined {
-  if (!document.sourceText && document.sourceText !== '') return undefined;
+  if (!document.trackPositions || (!document.sourceText && document.sourceText !== '')) return undefined;
   const cached = sourceMaps.get(document);
   if (cached) return cached;
   const map = new SourceMap(document.sourceText, document.settings.tabWidth);
