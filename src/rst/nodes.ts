@@ -360,6 +360,30 @@ interface ElementInternals {
   resolved: boolean;
 }
 
+/**
+ * Tag names of the elements made since the outermost running publish began
+ * (null when none runs). A tree built during a publish can only contain
+ * elements of these kinds, so a transform looking for another kind need
+ * not walk the tree (most documents have no transition, substitution
+ * reference, footnote, ...).
+ */
+let kindsMade: Set<string> | null = null;
+let kindLogDepth = 0;
+
+/** Starts (or, nested, joins) the log of element kinds made; pair with endKindLog. */
+export function beginKindLog(): void {
+  if (kindLogDepth++ === 0) kindsMade = new Set();
+}
+
+export function endKindLog(): void {
+  if (--kindLogDepth === 0) kindsMade = null;
+}
+
+/** False only when a publish runs and has made no element with this tag name. */
+export function kindMayExist(tagname: string): boolean {
+  return kindsMade === null || kindsMade.has(tagname);
+}
+
 export class Element extends Node {
   readonly tagname: string;
   rawsource: string;
@@ -433,6 +457,7 @@ export class Element extends Node {
     super();
     this.tagname = tagname;
     this.rawsource = rawsource;
+    if (kindsMade !== null) kindsMade.add(tagname);
     for (const child of children) this.append(child);
     // The list attributes (ids, names, ...) always exist in docutils; here
     // an absent one is an empty list, made when first asked for.

@@ -10,6 +10,11 @@
 import type { Element, Node, Point, Position } from './nodes.js';
 import { expandTabs, rstrip } from './python-text.js';
 
+/** Line breaks other than \n that the parser sees (splitlines() without \v and \f). */
+const OTHER_LINE_BREAKS = /[\r\x1c-\x1e\x85\u2028\u2029]/;
+/** Characters string2lines() changes: tabs (expanded), \v and \f (spaces). */
+const NEEDS_CLEANING = /[\t\v\f]/;
+
 /** Line breaks as the parser sees them (splitlines() without \v and \f). */
 function isParserLineBreak(code: number): boolean {
   return code === 0x0a || code === 0x0d || (code >= 0x1c && code <= 0x1e) || code === 0x85 || code === 0x2028 || code === 0x2029;
@@ -27,14 +32,22 @@ export class SourceMap {
   ) {
     // The line breaks of Python's splitlines() except \v and \f, which
     // docutils turns into spaces before splitting.
-    const length = text.length;
-    for (let index = 0; index < length; index++) {
-      const code = text.charCodeAt(index);
-      if (code > 0x0d && code < 0x1c) continue;
-      if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++;
-      else if (!isParserLineBreak(code)) continue;
-      this.lineStarts.push(index + 1);
+    if (OTHER_LINE_BREAKS.test(text)) {
+      const length = text.length;
+      for (let index = 0; index < length; index++) {
+        const code = text.charCodeAt(index);
+        if (code > 0x0d && code < 0x1c) continue;
+        if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++;
+        else if (!isParserLineBreak(code)) continue;
+        this.lineStarts.push(index + 1);
+      }
+    } else {
+      // Only \n breaks lines (nearly every file): the native search finds them.
+      for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
+        this.lineStarts.push(index + 1);
+      }
     }
+    this.plain = !NEEDS_CLEANING.test(text);
     // splitlines() does not count a line after a final line break.
     if (this.lineStarts.length > 1 && this.lineStarts[this.lineStarts.length - 1] === text.length) {
       this.hasFinalBreak = true;
@@ -43,6 +56,8 @@ export class SourceMap {
 
   /** Whether the text ends with a line break (so its last "line" is empty and not a line). */
   private hasFinalBreak = false;
+  /** Whether the text has no tab, \v or \f (its lines need no expanding or replacing). */
+  private plain = false;
 
   /** The parser's input lines (docutils' string2lines: \v and \f as spaces, tabs expanded, trailing whitespace stripped). */
   parserLines(): string[] {
@@ -51,8 +66,13 @@ export class SourceMap {
     const lines: string[] = new Array(count);
     for (let index = 0; index < count; index++) {
       let line = this.text.slice(this.lineStarts[index]!, this.lineEndOffset(index));
-      if (line.includes('\v') || line.includes('\f')) line = line.replace(/[\v\f]/g, ' ');
-      lines[index] = rstrip(expandTabs(line, this.tabWidth));
+      if (!this.plain) {
+        if (line.includes('\v') || line.includes('\f')) line = line.replace(/[\v\f]/g, ' ');
+        line = expandTabs(line, this.tabWidth);
+      }
+      // rstrip() only when the line ends in something it could strip (ASCII letters and marks cannot be).
+      const last = line.charCodeAt(line.length - 1);
+      lines[index] = last > 0x20 && last < 0x7f ? line : rstrip(line);
     }
     return lines;
   }

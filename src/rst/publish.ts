@@ -9,6 +9,7 @@ import { parseDocument, type ParseOptions } from './parse.js';
 import { applyStandardTransforms, type Component, type Transformer } from './transforms/pipeline.js';
 import type { TransformDefinition, TransformSettings } from './transforms/transform.js';
 import { completePositions } from './positions.js';
+import { beginKindLog, endKindLog } from './nodes.js';
 import { sourceMapOf } from './parser/rst-state.js';
 
 export interface PublishOptions extends ParseOptions {
@@ -27,6 +28,15 @@ export interface PublishResult {
 }
 
 export function publish(text: string, options: PublishOptions = {}): PublishResult {
+  beginKindLog();
+  try {
+    return publishLogged(text, options);
+  } finally {
+    endKindLog();
+  }
+}
+
+function publishLogged(text: string, options: PublishOptions): PublishResult {
   let messages = '';
   const forward = options.settings?.warningStream ?? null;
   const settings: Partial<Settings> & TransformSettings = {
