@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDirectory } from '../spec/temp-directory.js';
 
 const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 // The tests run from temporary folders: load tsx by its resolved location.
@@ -19,7 +19,7 @@ function specwright(args: string[], cwd: string): { status: number | null; stdou
 }
 
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'specwright-doctree-'));
+  const dir = tempDirectory('specwright-doctree-');
   mkdirSync(join(dir, 'specs', 'x'), { recursive: true });
   writeFileSync(join(dir, 'specs', 'x', 'good.rst'), 'Title\n=====\n\nSome *text* and a bad `ref.\n');
   writeFileSync(join(dir, 'latin1.rst'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
@@ -82,7 +82,7 @@ test('an unknown profile is a usage error', () => {
 });
 
 test('many files are processed in parallel but printed in the order given', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'specwright-doctree-many-'));
+  const dir = tempDirectory('specwright-doctree-many-');
   const names: string[] = [];
   for (let index = 0; index < 70; index++) {
     const name = `doc-${String(index).padStart(2, '0')}.rst`;

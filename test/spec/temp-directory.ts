@@ -7,16 +7,13 @@ import { dirname, join } from 'node:path';
 import { after } from 'node:test';
 
 const created: string[] = [];
-let cleanupRegistered = false;
+// Registered when the test file loads, so it runs once the whole file is done.
+after(() => {
+  for (const directory of created) rmSync(directory, { recursive: true, force: true });
+});
 
 /** Creates a directory with the given files (a value of null makes an empty directory). */
 export function makeTree(files: Record<string, string | Buffer | null>): string {
-  if (!cleanupRegistered) {
-    cleanupRegistered = true;
-    after(() => {
-      for (const directory of created) rmSync(directory, { recursive: true, force: true });
-    });
-  }
   const root = mkdtempSync(join(tmpdir(), 'specwright-test-'));
   created.push(root);
   mkdirSync(join(root, '.git'));
@@ -30,4 +27,11 @@ export function makeTree(files: Record<string, string | Buffer | null>): string 
     writeFileSync(target, content);
   }
   return root;
+}
+
+/** An empty directory, removed when the test file ends. */
+export function tempDirectory(prefix = 'specwright-test-'): string {
+  const directory = mkdtempSync(join(tmpdir(), prefix));
+  created.push(directory);
+  return directory;
 }

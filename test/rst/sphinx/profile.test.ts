@@ -5,8 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publish } from '../../../src/rst/publish.js';
 import { parseDocument } from '../../../src/rst/parse.js';
@@ -16,6 +15,7 @@ import { OPENSTACK_SPEC_EXTENSIONS, sphinxRegistry } from '../../../src/rst/prof
 import { docutilsRegistry } from '../../../src/rst/profiles/docutils.js';
 import { sphinxWarnings } from '../../../src/rst/sphinx/environment.js';
 import { indexEntriesOf, isPyTuple } from '../../../src/rst/sphinx/nodes.js';
+import { tempDirectory } from '../../spec/temp-directory.js';
 
 const SETTINGS = { reportLevel: 1, haltLevel: 5, syntaxHighlight: 'none' as const };
 
@@ -170,7 +170,7 @@ test('emphasize-lines and captions give highlight_args and a literal-block-wrapp
 });
 
 test('toctree: a compound wrapper around a toctree node whose entries name existing documents', () => {
-  const srcdir = mkdtempSync(join(tmpdir(), 'specwright-sphinx-'));
+  const srcdir = tempDirectory('specwright-sphinx-');
   mkdirSync(join(srcdir, 'specs'));
   writeFileSync(join(srcdir, 'index.rst'), 'Index\n=====\n');
   writeFileSync(join(srcdir, 'specs', 'a.rst'), 'A\n=\n');
@@ -251,7 +251,7 @@ test('only keeps its content under an only node with the expression', () => {
 });
 
 test('literalinclude reads files under the root only, like include', () => {
-  const srcdir = mkdtempSync(join(tmpdir(), 'specwright-sphinx-'));
+  const srcdir = tempDirectory('specwright-sphinx-');
   writeFileSync(join(srcdir, 'sample.py'), 'import os\n\nprint(os.sep)\n');
   const text = '.. literalinclude:: sample.py\n   :language: python\n   :lines: 3\n\n.. literalinclude:: /../../etc/hostname\n';
   const { document, messages } = publish(text, {

@@ -10,14 +10,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../../../src/rst/parse.js';
 import { Registry } from '../../../src/rst/registry.js';
 import type { Settings } from '../../../src/rst/document.js';
 import { CSVTable, ListTable, RSTTable, TABLE_DIRECTIVES, refusedUrlReason } from '../../../src/rst/directives/tables.js';
+import { tempDirectory } from '../../spec/temp-directory.js';
 
 const DOCUMENTS = fileURLToPath(new URL('../../fixtures/rst/tables/documents/', import.meta.url));
 
@@ -68,8 +68,8 @@ test('option specs are docutils\' option names', () => {
 });
 
 test('a :file: reached through a symbolic link out of the root is refused', () => {
-  const outside = mkdtempSync(join(tmpdir(), 'specwright-outside-'));
-  const root = mkdtempSync(join(tmpdir(), 'specwright-root-'));
+  const outside = tempDirectory('specwright-outside-');
+  const root = tempDirectory('specwright-root-');
   try {
     writeFileSync(join(outside, 'secret.csv'), 'secret, data\n');
     symlinkSync(join(outside, 'secret.csv'), join(root, 'linked.csv'));
@@ -84,7 +84,7 @@ test('a :file: reached through a symbolic link out of the root is refused', () =
 });
 
 test(':file: is read relative to the directory of the current source', () => {
-  const root = mkdtempSync(join(tmpdir(), 'specwright-root-'));
+  const root = tempDirectory('specwright-root-');
   try {
     mkdirSync(join(root, 'specs'));
     writeFileSync(join(root, 'specs', 'rows.csv'), 'near, the document\n');
@@ -120,7 +120,7 @@ test('with file insertion disabled, :file: and :url: are ignored with docutils\'
 });
 
 test('a UTF-8 byte order mark stays in the first cell unless :encoding: is utf-8-sig', () => {
-  const root = mkdtempSync(join(tmpdir(), 'specwright-root-'));
+  const root = tempDirectory('specwright-root-');
   try {
     writeFileSync(join(root, 'bom.csv'), Buffer.from([0xef, 0xbb, 0xbf, 0x78, 0x2c, 0x79, 0x0a]));
     writeFileSync(join(root, 'plain.rst'), '.. csv-table::\n   :file: bom.csv\n');
