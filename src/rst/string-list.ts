@@ -72,6 +72,8 @@ export class UnexpectedIndentationError extends Error {
   }
 }
 
+const NO_LINES: readonly string[] = [];
+
 /** The arrays a StringList reads its lines from; several lists may share one. */
 interface Store {
   data: string[];
@@ -102,16 +104,26 @@ export class StringList {
     items?: { sources: LineSource[]; offsets: (number | null)[]; columns?: number[] },
     parent: StringList | null = null,
     parentOffset = 0,
+    /** Internal (slice): the window [start, end) of a store to share instead of new arrays. */
+    view?: { store: Store; start: number; end: number },
   ) {
-    this.store = {
-      data: [...lines],
-      sources: items ? items.sources : lines.map(() => source),
-      offsets: items ? items.offsets : lines.map((_, index) => index),
-      columns: items?.columns ?? lines.map(() => 0),
-      shared: false,
-    };
-    this.start = 0;
-    this.end = lines.length;
+    // Views are made here too (not with Object.create): every list has the
+    // same hidden class, so the parser's calls on lists stay monomorphic.
+    if (view) {
+      this.store = view.store;
+      this.start = view.start;
+      this.end = view.end;
+    } else {
+      this.store = {
+        data: [...lines],
+        sources: items ? items.sources : lines.map(() => source),
+        offsets: items ? items.offsets : lines.map((_, index) => index),
+        columns: items?.columns ?? lines.map(() => 0),
+        shared: false,
+      };
+      this.start = 0;
+      this.end = lines.length;
+    }
     this.parent = parent;
     this.parentOffset = parentOffset;
   }
@@ -218,14 +230,12 @@ export class StringList {
     const length = this.length;
     const from = sliceBound(length, start, 0);
     const to = Math.max(from, sliceBound(length, end, length));
-    const view = Object.create(StringList.prototype) as StringList;
     this.store.shared = true;
-    view.store = this.store;
-    view.start = this.start + from;
-    view.end = this.start + to;
-    view.parent = this;
-    view.parentOffset = start ?? 0;
-    return view;
+    return new StringList(NO_LINES, null, undefined, this, start ?? 0, {
+      store: this.store,
+      start: this.start + from,
+      end: this.start + to,
+    });
   }
 
   /** A detached copy. */
