@@ -11,9 +11,12 @@ import { startBuildWorker } from '../util/build-files.js';
 /** One document's outputs: BASE.pseudoxml and BASE.messages. */
 export interface OutputFiles {
   base: string;
-  tree: string;
-  messages: string;
+  /** Text, or its UTF-8 bytes. */
+  tree: string | Uint8Array;
+  messages: string | Uint8Array;
 }
+
+const UTF8 = new TextEncoder();
 
 /** Where processed documents' files go. */
 export interface OutputSink {
@@ -73,7 +76,11 @@ export class WriterThreadSink implements OutputSink {
   write(files: OutputFiles): string | undefined {
     if (this.failed) return `specwright: ${files.base}.pseudoxml: not written (the writer thread stopped)`;
     this.outstanding++;
-    this.start().postMessage(files);
+    // As bytes whose buffers move to the writer: copying the text into the
+    // message cost more than encoding it here.
+    const tree = typeof files.tree === 'string' ? UTF8.encode(files.tree) : files.tree;
+    const messages = typeof files.messages === 'string' ? UTF8.encode(files.messages) : files.messages;
+    this.start().postMessage({ base: files.base, tree, messages }, [tree.buffer as ArrayBuffer, messages.buffer as ArrayBuffer]);
     return undefined;
   }
 
