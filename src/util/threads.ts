@@ -4,9 +4,10 @@
  * One thread keeps about 1.5 CPUs busy: besides its own, V8 runs its
  * optimising compiler and parts of the garbage collector on background
  * threads, and each thread compiles the engine's hot code for itself.
- * Measured over the 845 nova specs: one linting thread used 3.8 s of CPU
- * in 2.4 s (1.4 s of it compiling); two threads took 5.9–6.2 s of CPU
- * against 3.9–4.3 s for one. On 2 CPUs two threads are slower than one.
+ * Measured over the 845 nova specs on 2 CPUs: linting took 2.4 s with one
+ * thread (3.1 s of CPU) and 2.4 s with two (4.2 s of CPU); doctree --out
+ * to ext4 1.9 s with one and 2.3 s with two (file creation's system time
+ * competes). On 2 CPUs one thread is as fast or faster.
  */
 import { availableParallelism } from 'node:os';
 
