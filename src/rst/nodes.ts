@@ -351,6 +351,9 @@ export class Text extends Node {
   }
 }
 
+const NO_NODES: readonly Node[] = [];
+const NO_ATTRIBUTES: Attributes = Object.freeze({}) as Attributes;
+
 /** Element state docutils keeps on few nodes (see Element.internals). */
 interface ElementInternals {
   referenced: boolean;
@@ -453,12 +456,18 @@ export class Element extends Node {
     this.ensureInternals().resolved = value;
   }
 
-  constructor(tagname: string, rawsource = '', children: readonly Node[] = [], attributes: Attributes = {}) {
+  constructor(tagname: string, rawsource = '', children: readonly Node[] = NO_NODES, attributes: Attributes = NO_ATTRIBUTES) {
     super();
     this.tagname = tagname;
     this.rawsource = rawsource;
     if (kindsMade !== null) kindsMade.add(tagname);
-    for (const child of children) this.append(child);
+    for (let index = 0; index < children.length; index++) this.append(children[index]!);
+    if (attributes !== NO_ATTRIBUTES) this.setInitialAttributes(attributes);
+    if (categoriesOf(tagname).has('FixedTextElement')) this.attributes['xml:space'] = 'preserve';
+  }
+
+  /** The constructor's attributes (kept out of the constructor, which runs for every node). */
+  private setInitialAttributes(attributes: Attributes): void {
     // The list attributes (ids, names, ...) always exist in docutils; here
     // an absent one is an empty list, made when first asked for.
     for (const key in attributes) {
@@ -467,7 +476,6 @@ export class Element extends Node {
       if (LIST_ATTRIBUTE_SET.has(name) && Array.isArray(value)) this.attributes[name] = [...(value as string[])];
       else this.attributes[name] = value;
     }
-    if (categoriesOf(tagname).has('FixedTextElement')) this.attributes['xml:space'] = 'preserve';
   }
 
   override isElement(): this is Element {
