@@ -122,8 +122,21 @@ export function isUnderRoot(path: string, settings: Settings): boolean {
   const root = absolutePath(settings.root);
   const target = absolutePath(path);
   if (!isInside(root, target)) return false;
-  return isInside(realOrSelf(root), realOrSelf(target));
+  return isInside(realRoot(root), realOrSelf(target));
 }
+
+/** The root's real path, looked up once per root (a run checks many paths against one root). */
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realOrSelf(root);
+    if (realRoots.size > 64) realRoots.clear();
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+const realRoots = new Map<string, string>();
 
 /** Reads a file's bytes; a path outside the root reads as a missing file. */
 export function readInputBytes(path: string, settings: Settings): Uint8Array {

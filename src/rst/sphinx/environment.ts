@@ -75,11 +75,14 @@ export interface SphinxProject {
   srcdir: string;
   /** Whether a document exists (Sphinx's env.found_docs); default: a source file with a known suffix under srcdir. */
   documentExists?: (docname: string) => boolean;
-  /** Every document name (for toctree globs); default: the source files under srcdir. */
+  /** Every document name (for toctree globs); default: the source files under srcdir, scanned once per project. */
   documents?: () => Iterable<string>;
   /** The document name of a source path; default: the path relative to srcdir without its suffix. */
   docnameOf?: (sourcePath: string) => string;
 }
+
+/** Document names found under a project's srcdir, per srcdir, root and suffixes. */
+const scannedDocuments = new WeakMap<SphinxProject, Map<string, string[]>>();
 
 export class SphinxEnvironment {
   readonly docname: string;
@@ -124,6 +127,12 @@ export class SphinxEnvironment {
     if (this.documentList) return this.documentList;
     const srcdir = posixPath.resolve(this.project.srcdir);
     const settings = this.document.settings;
+    // The scan is made once per project (registry), not once per document.
+    const key = `${srcdir}\0${settings.root ?? ''}\0${this.config.source_suffix.join('\0')}`;
+    let scans = scannedDocuments.get(this.project);
+    if (!scans) scannedDocuments.set(this.project, (scans = new Map()));
+    const known = scans.get(key);
+    if (known) return (this.documentList = known);
     const found: string[] = [];
     const visit = (directory: string, depth: number): void => {
       if (depth > MAX_FOLDER_DEPTH || !isUnderRoot(directory, settings)) return;
@@ -151,6 +160,7 @@ export class SphinxEnvironment {
       }
     };
     visit(srcdir, 0);
+    scans.set(key, found);
     this.documentList = found;
     return found;
   }
