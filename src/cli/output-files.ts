@@ -66,12 +66,19 @@ export class DirectSink implements OutputSink {
  */
 export class WriterThreadSink implements OutputSink {
   private worker: Worker | null = null;
+  /** Documents handed over and not yet written. */
   private outstanding = 0;
+  /** Documents not yet posted: they go in batches, one message costing more than encoding a document. */
+  private batch: OutputFiles[] = [];
+  private transfers: ArrayBuffer[] = [];
   private waiting: (() => void)[] = [];
   private readonly errors: string[] = [];
   private failed = false;
 
-  constructor(private readonly limit = 64) {}
+  constructor(
+    private readonly limit = 64,
+    private readonly batchSize = 16,
+  ) {}
 
   write(files: OutputFiles): string | undefined {
     if (this.failed) return `specwright: ${files.base}.pseudoxml: not written (the writer thread stopped)`;
@@ -80,27 +87,39 @@ export class WriterThreadSink implements OutputSink {
     // message cost more than encoding it here.
     const tree = typeof files.tree === 'string' ? UTF8.encode(files.tree) : files.tree;
     const messages = typeof files.messages === 'string' ? UTF8.encode(files.messages) : files.messages;
-    this.start().postMessage({ base: files.base, tree, messages }, [tree.buffer as ArrayBuffer, messages.buffer as ArrayBuffer]);
+    this.batch.push({ base: files.base, tree, messages });
+    this.transfers.push(tree.buffer as ArrayBuffer, messages.buffer as ArrayBuffer);
+    if (this.batch.length >= this.batchSize) this.post();
     return undefined;
   }
 
   async room(): Promise<void> {
+    if (this.outstanding < this.limit) return;
+    this.post();
     while (this.outstanding >= this.limit && !this.failed) await new Promise<void>((wake) => this.waiting.push(wake));
   }
 
   async close(): Promise<string[]> {
+    this.post();
     while (this.outstanding > 0 && !this.failed) await new Promise<void>((wake) => this.waiting.push(wake));
     if (this.worker) await this.worker.terminate();
     this.worker = null;
     return this.errors.splice(0);
   }
 
+  private post(): void {
+    if (this.batch.length === 0 || this.failed) return;
+    this.start().postMessage(this.batch, this.transfers);
+    this.batch = [];
+    this.transfers = [];
+  }
+
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = startBuildWorker('cli/output-writer.js');
-    worker.on('message', (error: string | null) => {
-      if (error) this.errors.push(error);
-      this.outstanding--;
+    worker.on('message', (results: (string | null)[]) => {
+      for (const error of results) if (error) this.errors.push(error);
+      this.outstanding -= results.length;
       this.wake();
     });
     const stop = (reason: string): void => {

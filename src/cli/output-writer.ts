@@ -1,11 +1,11 @@
 /**
  * The writer thread of `specwright doctree --out` (WriterThreadSink): writes
- * each document's files as they arrive and answers each with null or an
- * error line.
+ * each batch of documents' files as it arrives and answers with null or an
+ * error line per document.
  */
 import { parentPort } from 'node:worker_threads';
 import { type OutputFiles, writeOutputFiles } from './output-files.js';
 
-parentPort!.on('message', (files: OutputFiles) => {
-  parentPort!.postMessage(writeOutputFiles(files) ?? null);
+parentPort!.on('message', (batch: OutputFiles[]) => {
+  parentPort!.postMessage(batch.map((files) => writeOutputFiles(files) ?? null));
 });
