@@ -85,7 +85,34 @@ const BODY_TRANSITION_PATTERNS: Record<(typeof BODY_TRANSITIONS)[number], RegExp
 };
 
 export function bodyTransitionSpecs(nextState?: string): TransitionSpec[] {
-  return BODY_TRANSITIONS.map((name) => ({ name, pattern: BODY_TRANSITION_PATTERNS[name], nextState, first: BODY_FIRST_CHARACTERS[name] }));
+  return BODY_TRANSITIONS.map((name) => ({
+    name,
+    pattern: BODY_TRANSITION_PATTERNS[name],
+    nextState,
+    first: BODY_FIRST_CHARACTERS[name],
+    ...(name === 'enumerator' ? { precheck: mayBeEnumerator } : {}),
+  }));
+}
+
+/**
+ * Whether a line can start with an enumerator: an optional "(", a run of
+ * ASCII letters, digits or "#", then "." or ")" and a space or the line's
+ * end. Every line the enumerator pattern matches passes; most paragraph
+ * lines (a word and a space) fail at once.
+ */
+export function mayBeEnumerator(line: string): boolean {
+  let index = line.charCodeAt(0) === 0x28 ? 1 : 0;
+  const start = index;
+  for (; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    const isTokenCharacter =
+      (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x23;
+    if (!isTokenCharacter) break;
+  }
+  if (index === start) return false;
+  const close = line.charCodeAt(index);
+  if (close !== 0x2e && close !== 0x29) return false;
+  return index + 1 === line.length || line.charCodeAt(index + 1) === 0x20;
 }
 
 const DIGITS = '0123456789';

@@ -43,6 +43,8 @@ export interface Transition {
   first?: string;
   /** Whether the pattern can match an empty line. */
   matchesEmpty?: boolean;
+  /** A cheap test every matching line passes (lines failing it are not tried against the pattern). */
+  precheck?: (line: string) => boolean;
 }
 
 /** One named transition of a state: its pattern (anchored with ^) and the state it leads to. */
@@ -58,6 +60,8 @@ export interface TransitionSpec {
   first?: string;
   /** With `first`: whether an empty line can match. */
   matchesEmpty?: boolean;
+  /** A necessary condition for a match, cheaper than the pattern (see Transition.precheck). */
+  precheck?: (line: string) => boolean;
 }
 
 interface TransitionTable {
@@ -118,6 +122,7 @@ export abstract class State<C = unknown> {
         nextState: spec.nextState ?? this.name,
         first: spec.first,
         matchesEmpty: spec.matchesEmpty,
+        precheck: spec.precheck,
       });
       names.push(spec.name);
     }
@@ -490,6 +495,7 @@ export class StateMachine<C = unknown> {
     }
     // Only the transitions whose pattern can match a line with this first character.
     for (const transition of state.candidates(line.length > 0 ? line[0]! : '')) {
+      if (transition.precheck !== undefined && !transition.precheck(line)) continue;
       const match = transition.pattern.exec(line);
       if (match) return state.dispatch(transition.name, match, context, transition.nextState);
     }
