@@ -1021,9 +1021,35 @@ export function makeId(text: string): string {
     id = translate(id, NON_ID_TRANSLATE);
     id = id.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
   }
-  id = splitWhitespace(id).join(' ').replace(/[^a-z0-9]+/g, '-');
-  id = id.replace(/^[-0-9]+|-+$/g, '');
-  return id;
+  return asciiId(id);
+}
+
+/**
+ * The rest of make_id on lowercase ASCII: runs of other characters become
+ * one "-" (whitespace too, so collapsing it first changes nothing), and
+ * leading digits and dashes and trailing dashes go.
+ */
+function asciiId(id: string): string {
+  let out = '';
+  let started = false;
+  let dash = false;
+  for (let index = 0; index < id.length; index++) {
+    const code = id.charCodeAt(index);
+    const letter = code >= 0x61 && code <= 0x7a;
+    if (letter || (code >= 0x30 && code <= 0x39)) {
+      if (!started) {
+        if (!letter) continue;
+        started = true;
+      } else if (dash) {
+        out += '-';
+      }
+      dash = false;
+      out += id[index];
+    } else if (started) {
+      dash = true;
+    }
+  }
+  return out;
 }
 
 function translate(text: string, table: ReadonlyMap<number, string>): string {

@@ -90,8 +90,19 @@ export function bodyTransitionSpecs(nextState?: string): TransitionSpec[] {
     pattern: BODY_TRANSITION_PATTERNS[name],
     nextState,
     first: BODY_FIRST_CHARACTERS[name],
-    ...(name === 'enumerator' ? { precheck: mayBeEnumerator } : {}),
+    ...(name === 'enumerator' ? { precheck: mayBeEnumerator } : name === 'line' ? { precheck: mayBeLine } : {}),
   }));
+}
+
+/**
+ * Whether a line can be a section adornment or transition (one punctuation
+ * character repeated, then spaces): its last non-space character is its
+ * first. Lines of text starting with markup ("**Note**: ...") fail at once.
+ */
+export function mayBeLine(line: string): boolean {
+  let end = line.length;
+  while (end > 1 && line.charCodeAt(end - 1) === 0x20) end--;
+  return line.charCodeAt(end - 1) === line.charCodeAt(0);
 }
 
 /**

@@ -411,7 +411,7 @@ export abstract class RSTState extends StateWS<Context> {
     const data = rstrip(lines.join('\n'));
     let text: string;
     let literalNext = false;
-    if (/(?<!\\)(\\\\)*::$/.test(data)) {
+    if (data.endsWith('::') && /(?<!\\)(\\\\)*::$/.test(data)) {
       if (data.length === 2) return [[], true];
       if (' \n'.includes(data[data.length - 3]!)) text = rstrip(data.slice(0, -3));
       else text = data.slice(0, -1);

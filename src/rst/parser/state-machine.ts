@@ -197,6 +197,11 @@ export abstract class State<C = unknown> {
   }
 }
 
+/** Whether a line can be blank (spaces only): empty, or ending in a space. */
+export function mayBeBlank(line: string): boolean {
+  return line.length === 0 || line.charCodeAt(line.length - 1) === 0x20;
+}
+
 /** Transitions every whitespace-aware state starts with (before its own). */
 export const BLANK_PATTERN = /^ *$/;
 export const INDENT_PATTERN = /^ +/;
@@ -209,7 +214,7 @@ export const INDENT_PATTERN = /^ +/;
 export abstract class StateWS<C = unknown> extends State<C> {
   protected override leadingTransitions(): TransitionSpec[] {
     return [
-      { name: 'blank', pattern: BLANK_PATTERN, first: ' ', matchesEmpty: true },
+      { name: 'blank', pattern: BLANK_PATTERN, first: ' ', matchesEmpty: true, precheck: mayBeBlank },
       { name: 'indent', pattern: INDENT_PATTERN, first: ' ' },
     ];
   }

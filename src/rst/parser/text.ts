@@ -18,7 +18,7 @@ import { Element, type Node, Text as TextNode, element, unescape } from '../node
 import { codePointLength, columnWidth, lstrip, rstrip, strip } from '../python-text.js';
 import { StringList, UnexpectedIndentationError } from '../string-list.js';
 import { BODY_PATTERNS, CLASSIFIER_DELIMITER, NONALPHANUM7BIT } from './patterns.js';
-import { PUNCTUATION_7BIT } from './body.js';
+import { PUNCTUATION_7BIT, mayBeLine } from './body.js';
 import { type Context, RSTState } from './rst-state.js';
 import {
   EOFError,
@@ -35,7 +35,7 @@ export class Text extends RSTState {
 
   protected override initialTransitions(): TransitionSpec[] {
     return [
-      { name: 'underline', pattern: BODY_PATTERNS.line, nextState: 'Body', first: PUNCTUATION_7BIT },
+      { name: 'underline', pattern: BODY_PATTERNS.line, nextState: 'Body', first: PUNCTUATION_7BIT, precheck: mayBeLine },
       { name: 'text', pattern: /^/u, nextState: 'Body' },
     ];
   }
@@ -204,7 +204,8 @@ export class Text extends RSTState {
     const nodeList: Element[] = [termNode];
     for (const node of textNodes) {
       if (node instanceof TextNode) {
-        const parts = node.data.split(CLASSIFIER_DELIMITER);
+        // Splitting needs " : " somewhere (most terms have no classifier).
+        const parts = node.data.includes(' : ') ? node.data.split(CLASSIFIER_DELIMITER) : [node.data];
         if (parts.length === 1) {
           nodeList[nodeList.length - 1]!.append(node);
         } else {
