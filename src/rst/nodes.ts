@@ -268,24 +268,74 @@ export type NodeCondition = string | ((node: Node) => boolean);
  * the walk reaches them, as iterating a docutils Element does (changes the
  * consumer makes to not-yet-visited parts are seen).
  */
-export function* descendants(root: Element, test: (node: Node) => boolean): Generator<Node> {
-  const parents: Element[] = [root];
-  const indexes: number[] = [0];
-  while (parents.length > 0) {
-    const top = parents.length - 1;
-    const parent = parents[top]!;
-    const index = indexes[top]!;
-    if (index >= parent.children.length) {
-      parents.pop();
-      indexes.pop();
-      continue;
+export function descendants(root: Element, test: (node: Node) => boolean): IterableIterator<Node> {
+  return new LiveWalk(root, test, false);
+}
+
+/**
+ * Pre-order walk that sees changes the consumer makes to parts not yet
+ * visited (docutils' findall): an element's children are read from the
+ * live list, after the consumer has handled the element itself. An
+ * iterator object rather than a generator: transforms walk the whole tree
+ * many times per document.
+ */
+export class LiveWalk implements IterableIterator<Node> {
+  private readonly parents: Element[] = [];
+  private readonly indexes: number[] = [];
+  /** The node last returned, whose children are entered on the next call. */
+  private last: Node | null = null;
+  private started = false;
+
+  constructor(
+    private readonly root: Node,
+    private readonly test: (node: Node) => boolean,
+    /** Whether the root itself is tested and returned (else only its descendants). */
+    private readonly includeRoot: boolean,
+  ) {}
+
+  [Symbol.iterator](): IterableIterator<Node> {
+    return this;
+  }
+
+  next(): IteratorResult<Node> {
+    const parents = this.parents;
+    const indexes = this.indexes;
+    if (!this.started) {
+      this.started = true;
+      if (this.includeRoot && this.test(this.root)) {
+        this.last = this.root;
+        return { value: this.root, done: false };
+      }
+      this.enter(this.root);
+    } else if (this.last !== null) {
+      const last = this.last;
+      this.last = null;
+      this.enter(last);
     }
-    indexes[top] = index + 1;
-    const child = parent.children[index]!;
-    if (test(child)) yield child;
-    if (child instanceof Element && child.children.length > 0) {
-      parents.push(child);
-      indexes.push(0);
+    while (parents.length > 0) {
+      const top = parents.length - 1;
+      const parent = parents[top]!;
+      const index = indexes[top]!;
+      if (index >= parent.children.length) {
+        parents.pop();
+        indexes.pop();
+        continue;
+      }
+      indexes[top] = index + 1;
+      const child = parent.children[index]!;
+      if (this.test(child)) {
+        this.last = child;
+        return { value: child, done: false };
+      }
+      this.enter(child);
+    }
+    return { value: undefined, done: true };
+  }
+
+  private enter(node: Node): void {
+    if (node instanceof Element && node.children.length > 0) {
+      this.parents.push(node);
+      this.indexes.push(0);
     }
   }
 }

@@ -9,7 +9,7 @@
  * way docutils prints it.
  */
 import type { Document } from '../document.js';
-import { BASIC_ATTRIBUTES, Element, Node, Text, element, kindMayExist, type AttributeValue, type Pending } from '../nodes.js';
+import { BASIC_ATTRIBUTES, Element, LiveWalk, Node, Text, element, kindMayExist, type AttributeValue, type Pending } from '../nodes.js';
 import { pyRepr } from '../python-text.js';
 import { getLanguage, type Language } from '../languages/language.js';
 
@@ -89,7 +89,7 @@ export function truthy(value: AttributeValue | undefined): boolean {
  */
 export function findallLive(node: Node, condition: string | ((node: Node) => boolean)): IterableIterator<Node> {
   if (typeof condition === 'string' && isTagName(condition) && !kindMayExist(condition)) return NOTHING_FOUND[Symbol.iterator]();
-  return new LiveWalk(node, kindTest(condition));
+  return new LiveWalk(node, kindTest(condition), true);
 }
 
 const NOTHING_FOUND: readonly Node[] = [];
@@ -107,71 +107,6 @@ function kindTest(condition: string | ((node: Node) => boolean)): (node: Node) =
   return (candidate) => candidate.is(condition);
 }
 
-/**
- * Pre-order walk that sees changes the consumer makes to parts not yet
- * visited (docutils' findall): an element's children are read from the
- * live list, after the consumer has handled the element itself. An
- * iterator object rather than a generator: transforms walk the whole tree
- * many times per document.
- */
-class LiveWalk implements IterableIterator<Node> {
-  private readonly parents: Element[] = [];
-  private readonly indexes: number[] = [];
-  /** The node last returned, whose children are entered on the next call. */
-  private last: Node | null = null;
-  private started = false;
-
-  constructor(
-    private readonly root: Node,
-    private readonly test: (node: Node) => boolean,
-  ) {}
-
-  [Symbol.iterator](): IterableIterator<Node> {
-    return this;
-  }
-
-  next(): IteratorResult<Node> {
-    const parents = this.parents;
-    const indexes = this.indexes;
-    if (!this.started) {
-      this.started = true;
-      if (this.test(this.root)) {
-        this.last = this.root;
-        return { value: this.root, done: false };
-      }
-      this.enter(this.root);
-    } else if (this.last !== null) {
-      const last = this.last;
-      this.last = null;
-      this.enter(last);
-    }
-    while (parents.length > 0) {
-      const top = parents.length - 1;
-      const parent = parents[top]!;
-      const index = indexes[top]!;
-      if (index >= parent.children.length) {
-        parents.pop();
-        indexes.pop();
-        continue;
-      }
-      indexes[top] = index + 1;
-      const child = parent.children[index]!;
-      if (this.test(child)) {
-        this.last = child;
-        return { value: child, done: false };
-      }
-      this.enter(child);
-    }
-    return { value: undefined, done: true };
-  }
-
-  private enter(node: Node): void {
-    if (node instanceof Element && node.children.length > 0) {
-      this.parents.push(node);
-      this.indexes.push(0);
-    }
-  }
-}
 
 /** Elements of one kind, collected first (docutils' `tuple(node.findall(cls))`). */
 export function collect(node: Node, kind: string): Element[] {
