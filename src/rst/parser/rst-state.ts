@@ -244,12 +244,9 @@ export abstract class RSTState extends StateWS<Context> {
     }
   }
 
+  /** Moves the machine to an absolute line; past the end is not an error here. */
   gotoLine(absLineOffset: number): void {
-    try {
-      this.stateMachine.gotoLine(absLineOffset);
-    } catch (error) {
-      if (!(error instanceof EOFError)) throw error;
-    }
+    this.stateMachine.moveTo(absLineOffset);
   }
 
   override noMatch(context: Context, transitions: readonly string[]): TransitionResult<Context> {

@@ -14,6 +14,9 @@ import { anonymousTarget, directive, explicitConstruct } from './explicit-markup
 import type { Context } from './rst-state.js';
 import { EOFError, type TransitionResult, type TransitionSpec } from './state-machine.js';
 
+/** What a stopped transition returns (the machine drops it). */
+const STOPPED: TransitionResult<Context> = [[], null, []];
+
 export class SpecializedBody extends Body {
   override get name(): string {
     return 'SpecializedBody';
@@ -25,44 +28,51 @@ export class SpecializedBody extends Body {
     throw new EOFError();
   }
 
+  /** invalidInput() for a transition that returns at once: the run ends without an exception. */
+  stop(): TransitionResult<Context> {
+    this.stateMachine.previousLine();
+    this.stateMachine.stopRequested = true;
+    return STOPPED;
+  }
+
   override indent(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override bullet(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override enumerator(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override fieldMarker(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override optionMarker(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override doctest(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override lineBlock(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override gridTableTop(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override simpleTableTop(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override explicitMarkup(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override anonymous(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override line(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
   override text(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
 }
 
@@ -177,7 +187,7 @@ export class LineBlock extends SpecializedBody {
   }
 
   override blank(_match?: RegExpExecArray | null, _context?: Context, _nextState?: string | null): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
 
   override lineBlock(match: RegExpExecArray, _context: Context, nextState: string): TransitionResult<Context> {
@@ -197,7 +207,7 @@ export class Explicit extends SpecializedBody {
   }
 
   override blank(_match?: RegExpExecArray | null, _context?: Context, _nextState?: string | null): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
 
   override explicitMarkup(match: RegExpExecArray, _context: Context, nextState: string): TransitionResult<Context> {
@@ -301,7 +311,7 @@ export class RFC2822List extends SpecializedBody {
   }
 
   override blank(_match?: RegExpExecArray | null, _context?: Context, _nextState?: string | null): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
 
   protected override dispatchExtra(name: string, m: RegExpExecArray, c: Context, n: string): TransitionResult<Context> {

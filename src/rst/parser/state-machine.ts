@@ -253,6 +253,12 @@ export class StateMachine<C = unknown> {
   states = new Map<string, State<C>>();
   private readonly factories = new Map<string, StateFactory<C>>();
   private running = false;
+  /**
+   * Set by a transition that ends this machine's run as raising EOFError
+   * would (a list's next line is not an item), without the cost of an
+   * exception: its result is dropped and the run ends.
+   */
+  stopRequested = false;
   observers: ((source: string | null, offset: number | null) => void)[] = [];
 
   constructor(stateFactories: readonly StateFactory<C>[], initialState: string) {
@@ -287,6 +293,7 @@ export class StateMachine<C = unknown> {
     this.inputLines = inputLines;
     this.inputOffset = inputOffset;
     this.lineOffset = -1;
+    this.stopRequested = false;
     this.currentState = initialState ?? this.initialState;
     let transitions: string[] | null = null;
     const results: unknown[] = [];
@@ -310,7 +317,13 @@ export class StateMachine<C = unknown> {
           if (this.advance()) {
             firstLine = constructStart ?? this.lineOffset;
             marker = this.beforeTransition();
-            [ctx, nextState, result] = this.checkLine(ctx, state, transitions);
+            const outcome = this.checkLine(ctx, state, transitions);
+            if (this.stopRequested) {
+              this.stopRequested = false;
+              atEof = true;
+            } else {
+              [ctx, nextState, result] = outcome;
+            }
           } else {
             atEof = true;
           }
@@ -429,18 +442,17 @@ export class StateMachine<C = unknown> {
   }
 
   gotoLine(lineOffset: number): string {
-    try {
-      this.lineOffset = lineOffset - this.inputOffset;
-      const line = this.inputLines.at(this.lineOffset);
-      if (this.lineOffset < 0 || line === undefined) {
-        this.line = null;
-        throw new EOFError();
-      }
-      this.line = line;
-      return line;
-    } finally {
-      this.notifyObservers();
-    }
+    if (!this.moveTo(lineOffset)) throw new EOFError();
+    return this.line!;
+  }
+
+  /** gotoLine() that answers false past the end of the input instead of raising EOFError. */
+  moveTo(lineOffset: number): boolean {
+    this.lineOffset = lineOffset - this.inputOffset;
+    const line = this.lineOffset < 0 ? undefined : this.inputLines.at(this.lineOffset);
+    this.line = line ?? null;
+    this.notifyObservers();
+    return line !== undefined;
   }
 
   getSource(lineOffset: number): string | null {

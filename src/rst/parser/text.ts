@@ -229,24 +229,26 @@ export class SpecializedText extends Text {
     return [];
   }
 
-  invalidInput(): never {
-    throw new EOFError();
+  /** Not part of this construct: the nested parse ends (as raising EOFError does, without an exception). */
+  stop(): TransitionResult<Context> {
+    this.stateMachine.stopRequested = true;
+    return [[], null, []];
   }
 
   override blank(): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
 
   override indent(_match: RegExpExecArray, _context: Context, _nextState: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
 
   override underline(_match: RegExpExecArray, _context: Context, _nextState: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
 
   override text(_match: RegExpExecArray, _context: Context, _nextState: string): TransitionResult<Context> {
-    return this.invalidInput();
+    return this.stop();
   }
 }
 
