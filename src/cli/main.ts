@@ -5,7 +5,6 @@
  * registered from src/cli/definitions.ts, which loads the command's module
  * only when the command runs (startup stays cheap).
  */
-import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT_USAGE } from './errors.js';
 import { registerCommands } from './definitions.js';
@@ -47,12 +46,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (invokedDirectly || process.argv[1]?.endsWith('/specwright') || process.argv[1]?.endsWith('main.js')) {
-  // A run is short and cold: most of its time passes before V8 has
-  // optimised the engine, while its optimising compiler works on a second
-  // thread. Inlining only small functions makes those compiles quicker, so
-  // optimised code arrives sooner (measured: about 15% off linting or
-  // publishing the 845 nova specs; long warm runs lose a little).
-  setFlagsFromString('--max-inlined-bytecode-size=30');
   // A reader that stops early (`specwright lint | head`) is not an error.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
