@@ -335,7 +335,11 @@ export abstract class RSTState extends StateWS<Context> {
     if (!finished) this.parent.append(this.unindentWarning(constructName));
   }
 
-  /** Check for a valid subsection and create one if it checks out. */
+  /**
+   * Check for a valid subsection and create one if it checks out. When the
+   * title ends the enclosing section, this machine's run is stopped
+   * (stopRequested): the calling transition returns at once.
+   */
   section(title: string, source: string, style: TitleStyle, lineno: number, messages: Node[]): void {
     if (this.checkSubsection(source, style, lineno)) this.newSubsection(title, lineno, messages);
   }
@@ -343,7 +347,8 @@ export abstract class RSTState extends StateWS<Context> {
   /**
    * Check for a valid subsection header. When the style belongs to an
    * enclosing level, back up to the title and end this section's parse
-   * (raise EOFError) so the enclosing machine picks the title up.
+   * (docutils raises EOFError; here the run is stopped) so the enclosing
+   * machine picks the title up.
    */
   checkSubsection(source: string, style: TitleStyle, lineno: number): boolean {
     const memo = this.memo;
@@ -363,7 +368,9 @@ export abstract class RSTState extends StateWS<Context> {
       memo.sectionLevel = level;
       if (typeof style !== 'string') memo.sectionBubbleUpKludge = true;
       this.stateMachine.previousLine((typeof style === 'string' ? 1 : 2) + 1);
-      throw new EOFError();
+      // End this machine's run (as raising EOFError would; see StateMachine.stopRequested).
+      this.stateMachine.stopRequested = true;
+      return false;
     }
     if (level === myLevel + 1) return true;
     this.parent.append(this.titleInconsistent(source, lineno));
@@ -399,7 +406,11 @@ export abstract class RSTState extends StateWS<Context> {
     const absOffset = this.stateMachine.absLineOffset() + 1;
     const newAbsOffset = this.nestedParse(this.stateMachine.inputLines.slice(offset), absOffset, sectionNode, true);
     this.gotoLine(newAbsOffset);
-    if (memo.sectionLevel <= myLevel) throw new EOFError();
+    if (memo.sectionLevel <= myLevel) {
+      // A title of this level or above ended the subsection: this run ends too.
+      this.stateMachine.stopRequested = true;
+      return;
+    }
     memo.sectionLevel = myLevel;
   }
 

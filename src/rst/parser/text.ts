@@ -381,6 +381,8 @@ export class Line extends SpecializedText {
     const style: [string, string] = [overline[0]!, underline[0]!];
     this.eofcheck = false;
     this.section(lstrip(title), source, style, lineno + 1, messages);
+    // Ended by the title: eofcheck stays off for eof(), as when docutils raises through here.
+    if (this.stateMachine.stopRequested) return [[], 'Body', []];
     this.eofcheck = true;
     return [[], 'Body', []];
   }
