@@ -4,7 +4,7 @@
  * footnote numbering, substitutions, target notes and dangling references.
  */
 import type { Document } from '../document.js';
-import { Element, Node, Text, element, type Pending } from '../nodes.js';
+import { Element, Node, Text, element, kindMayExist, type Pending } from '../nodes.js';
 import { codePointLength, lstrip, rstrip } from '../python-text.js';
 import {
   TransformCrash,
@@ -640,17 +640,20 @@ function trimFootnoteReferenceSpace(document: Document): boolean {
 
 // ---- DanglingReferences ------------------------------------------------------
 
+const REFERENCE_KINDS: readonly string[] = ['reference', 'footnote_reference', 'citation_reference'];
+
 /** Reports references no target matched and targets nothing references. */
 export const DanglingReferences: TransformDefinition = {
   name: `${MODULE}.DanglingReferences`,
   defaultPriority: 850,
   apply({ document, transformer }) {
     const resolvers = transformer.unknownReferenceResolvers;
-    walk(document, (node) => {
-      if (node.is('reference') || node.is('footnote_reference') || node.is('citation_reference')) {
-        visitReference(document, node as Element, resolvers);
-      }
-    });
+    // The walk only acts on references: without any, it would do nothing.
+    if (REFERENCE_KINDS.some(kindMayExist)) {
+      walk(document, (node) => {
+        if (node instanceof Element && REFERENCE_KINDS.includes(node.tagname)) visitReference(document, node, resolvers);
+      });
+    }
     for (const node of findallLive(document, 'target')) {
       const target = node as Element;
       if (target.referenced) continue;

@@ -103,7 +103,8 @@ function isTagName(kind: string): boolean {
 /** A node test for a findall condition; a lowercase kind is a tag name (categories are capitalised). */
 function kindTest(condition: string | ((node: Node) => boolean)): (node: Node) => boolean {
   if (typeof condition !== 'string') return condition;
-  if (isTagName(condition)) return (candidate) => candidate.tagname === condition;
+  // Text nodes' tag name is "#text": only elements need comparing (and the property read stays monomorphic).
+  if (isTagName(condition)) return (candidate) => candidate instanceof Element && candidate.tagname === condition;
   return (candidate) => candidate.is(condition);
 }
 
@@ -120,7 +121,10 @@ export function collect(node: Node, kind: string): Element[] {
 export function walk(node: Node, visit: (node: Node) => void): void {
   visit(node);
   if (!node.isElement()) return;
-  for (const child of [...node.children]) walk(child, visit);
+  const children = node.children;
+  // A copy only matters when there is a second child to reach after the visitor ran.
+  if (children.length === 1) walk(children[0]!, visit);
+  else if (children.length > 1) for (const child of children.slice()) walk(child, visit);
 }
 
 /** `nodes.problematic(rawsource, rawsource, refid=...)`. */
