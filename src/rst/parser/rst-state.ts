@@ -51,6 +51,12 @@ export abstract class RSTMachineBase extends StateMachineWS<Context> {
   declare language: Language;
   declare node: Element;
 
+  /** The states' runtime_init only hooks the reporter up, once: later runs need not visit them. */
+  override runtimeInit(): void {
+    if (this.memo?.reporter.getSourceAndLine) return;
+    super.runtimeInit();
+  }
+
   protected override beforeTransition(): number | null {
     return this.node && this.document.trackPositions ? this.node.children.length : null;
   }

@@ -78,6 +78,8 @@ export abstract class State<C = unknown> {
   stateMachine: StateMachine<C>;
   /** Set when an instance changes its transitions (QuotedLiteralBlock): its own copy of the table. */
   private ownTable: TransitionTable | null = null;
+  /** The class's shared table, once looked up. */
+  private classTable: TransitionTable | null = null;
 
   constructor(stateMachine: StateMachine<C>) {
     this.stateMachine = stateMachine;
@@ -101,6 +103,8 @@ export abstract class State<C = unknown> {
 
   private get transitionTable(): TransitionTable {
     if (this.ownTable) return this.ownTable;
+    // Looked up once per instance: candidates() asks for it on every line.
+    if (this.classTable) return this.classTable;
     let table = classTables.get(this.constructor);
     if (!table) {
       table = { order: [], transitions: new Map(), byFirst: new Map() };
@@ -108,6 +112,7 @@ export abstract class State<C = unknown> {
       this.addTo(table, this.leadingTransitions());
       classTables.set(this.constructor, table);
     }
+    this.classTable = table;
     return table;
   }
 
