@@ -8,7 +8,7 @@
  * 1-based line and column, 0-based offset), which docutils does not have.
  */
 import { NON_ID_TRANSLATE, NON_ID_TRANSLATE_DIGRAPHS } from './unicode-data.js';
-import { splitWhitespace, splitlines } from './python-text.js';
+import { isPythonSpace, splitWhitespace, splitlines } from './python-text.js';
 
 export interface Point {
   /** 1-based line. */
@@ -1055,12 +1055,33 @@ function pyStrAttr(value: AttributeValue | undefined): string {
 
 /** docutils.nodes.whitespace_normalize_name. */
 export function whitespaceNormalizeName(name: string): string {
-  return splitWhitespace(name).join(' ');
+  return isWhitespaceNormal(name) ? name : splitWhitespace(name).join(' ');
 }
 
 /** docutils.nodes.fully_normalize_name. */
 export function fullyNormalizeName(name: string): string {
-  return splitWhitespace(name.toLowerCase()).join(' ');
+  const lower = name.toLowerCase();
+  return isWhitespaceNormal(lower) ? lower : splitWhitespace(lower).join(' ');
+}
+
+/**
+ * Whether " ".join(text.split()) is `text` itself: no whitespace but single
+ * spaces between other characters (most names are so, and need no arrays).
+ */
+function isWhitespaceNormal(text: string): boolean {
+  let afterSpace = true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (code < 0x20 || ((code === 0x85 || code >= 0xa0) && isPythonSpace(code))) {
+      return false;
+    } else {
+      afterSpace = false;
+    }
+  }
+  return !afterSpace || text.length === 0;
 }
 
 /** docutils.nodes.make_id. */

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { makeId } from '../../src/rst/nodes.js';
+import { fullyNormalizeName, makeId, whitespaceNormalizeName } from '../../src/rst/nodes.js';
 import { splitWhitespace } from '../../src/rst/python-text.js';
 
 /** docutils.nodes.make_id after its non-ASCII handling, with docutils' own expressions. */
@@ -32,4 +32,15 @@ test('make_id examples from docutils', () => {
   assert.equal(makeId('REST API impact'), 'rest-api-impact');
   assert.equal(makeId('Ünïcödé title'), 'unicode-title');
   assert.equal(makeId('123'), '');
+});
+
+test('name normalisation agrees with " ".join(name.lower().split())', () => {
+  const spaced = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '\n', '\x1c', '\x85', '\xa0', '\u3000', '\u2028', '\x00', 'é'), maxLength: 10 });
+  fc.assert(
+    fc.property(fc.oneof(spaced, fc.string({ maxLength: 10 })), (name) => {
+      assert.equal(fullyNormalizeName(name), splitWhitespace(name.toLowerCase()).join(' '), JSON.stringify(name));
+      assert.equal(whitespaceNormalizeName(name), splitWhitespace(name).join(' '), JSON.stringify(name));
+    }),
+    { numRuns: 20000, seed: 1127 },
+  );
 });
