@@ -340,10 +340,19 @@ export class LiveWalk implements IterableIterator<Node> {
   }
 }
 
-function toPredicate(condition: NodeCondition | undefined): (node: Node) => boolean {
+/** A lowercase kind is a tag name; categories ("TextElement", "Body", ...) are capitalised. */
+export function isTagName(kind: string): boolean {
+  const code = kind.charCodeAt(0);
+  return code >= 0x61 && code <= 0x7a;
+}
+
+/** The node test for a findall condition (a kind, a tag name or a function). */
+export function toPredicate(condition: NodeCondition | undefined): (node: Node) => boolean {
   if (condition === undefined) return () => true;
   if (typeof condition === 'function') return condition;
   if (condition === 'Text' || condition === '#text') return (node) => node.isText();
+  // Text nodes' tag name is "#text": only elements need comparing (and the property read stays monomorphic).
+  if (isTagName(condition)) return (node) => node instanceof Element && node.tagname === condition;
   return (node) => node.is(condition);
 }
 

@@ -21,16 +21,11 @@ export class Registry {
   /** Canonical role name → implementation (docutils' _role_registry; shared by forks, never changed). */
   readonly roles: ReadonlyMap<string, RoleFunction>;
   /** Directives registered under their own name, found without a language lookup (Sphinx's; shared, never changed). */
-  private readonly registeredDirectives: ReadonlyMap<string, DirectiveClass> | null;
+  readonly directDirectives: ReadonlyMap<string, DirectiveClass>;
   /** docutils' _directives: names this parse has resolved. */
   private readonly resolvedDirectives = new Map<string, DirectiveClass>();
   /** docutils' _roles: names already resolved, local roles and the default role (key ""). */
   readonly localRoles = new Map<string, RoleFunction>();
-
-  /** Directives registered under their own name (Sphinx's and its extensions'). */
-  get directDirectives(): ReadonlyMap<string, DirectiveClass> {
-    return this.registeredDirectives ?? EMPTY_DIRECTIVES;
-  }
 
   /** The maps are kept, not copied: they must not change afterwards. */
   constructor(
@@ -40,7 +35,7 @@ export class Registry {
   ) {
     this.directives = directives;
     this.roles = roles;
-    this.registeredDirectives = direct ?? null;
+    this.directDirectives = direct ?? EMPTY_DIRECTIVES;
   }
 
   /**
@@ -55,7 +50,7 @@ export class Registry {
   /** A copy sharing the implementations, with fresh per-parse state (or itself when shared across parses). */
   fork(): Registry {
     if (this.sharedAcrossParses) return this;
-    return new Registry(this.directives, this.roles, this.registeredDirectives ?? undefined);
+    return new Registry(this.directives, this.roles, this.directDirectives);
   }
 
   /** docutils' Parser.parse end: the default role does not outlive the document. */
@@ -67,7 +62,7 @@ export class Registry {
   directive(name: string, language: Language, document: Document): [DirectiveClass | null, Element[]] {
     const normname = name.toLowerCase();
     const messages: Element[] = [];
-    const direct = this.resolvedDirectives.get(normname) ?? this.registeredDirectives?.get(normname);
+    const direct = this.resolvedDirectives.get(normname) ?? this.directDirectives.get(normname);
     if (direct) return [direct, messages];
     const text: string[] = [];
     let canonical: string | undefined;

@@ -12,11 +12,12 @@ import type { Position } from '../nodes.js';
 import { StringList } from '../string-list.js';
 
 const EMPTY_LINES = new StringList();
+/** What a transition that ended the run returns (the machine drops it). */
+const RUN_ENDED: TransitionResult<Context> = [[], null, []];
 import type { Language } from '../languages/language.js';
 import type { Inliner, Locator } from '../inline/inliner.js';
 import type { Registry } from '../registry.js';
 import {
-  EOFError,
   type StateFactory,
   StateMachineWS,
   StateWS,
@@ -255,6 +256,16 @@ export abstract class RSTState extends StateWS<Context> {
     this.stateMachine.moveTo(absLineOffset);
   }
 
+  /**
+   * Ends this machine's run as docutils does by raising EOFError (the
+   * machine finishes with the state's eof()), without the cost of an
+   * exception: the transition returns at once, and its result is dropped.
+   */
+  endRun(): TransitionResult<Context> {
+    this.stateMachine.stopRequested = true;
+    return RUN_ENDED;
+  }
+
   override noMatch(context: Context, transitions: readonly string[]): TransitionResult<Context> {
     this.reporter.severe(
       `Internal error: no transition pattern match.  State: "${this.name}"; transitions: ${transitions.join(', ')}; current line: ${this.stateMachine.line}.`,
@@ -374,8 +385,7 @@ export abstract class RSTState extends StateWS<Context> {
       memo.sectionLevel = level;
       if (typeof style !== 'string') memo.sectionBubbleUpKludge = true;
       this.stateMachine.previousLine((typeof style === 'string' ? 1 : 2) + 1);
-      // End this machine's run (as raising EOFError would; see StateMachine.stopRequested).
-      this.stateMachine.stopRequested = true;
+      this.endRun();
       return false;
     }
     if (level === myLevel + 1) return true;
@@ -414,7 +424,7 @@ export abstract class RSTState extends StateWS<Context> {
     this.gotoLine(newAbsOffset);
     if (memo.sectionLevel <= myLevel) {
       // A title of this level or above ended the subsection: this run ends too.
-      this.stateMachine.stopRequested = true;
+      this.endRun();
       return;
     }
     memo.sectionLevel = myLevel;

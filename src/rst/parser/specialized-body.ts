@@ -14,25 +14,15 @@ import { anonymousTarget, directive, explicitConstruct } from './explicit-markup
 import type { Context } from './rst-state.js';
 import { EOFError, type TransitionResult, type TransitionSpec } from './state-machine.js';
 
-/** What a stopped transition returns (the machine drops it). */
-const STOPPED: TransitionResult<Context> = [[], null, []];
-
 export class SpecializedBody extends Body {
   override get name(): string {
     return 'SpecializedBody';
   }
 
   /** Not a continuation of this construct: back up and end the nested parse. */
-  invalidInput(): never {
-    this.stateMachine.previousLine();
-    throw new EOFError();
-  }
-
-  /** invalidInput() for a transition that returns at once: the run ends without an exception. */
   stop(): TransitionResult<Context> {
     this.stateMachine.previousLine();
-    this.stateMachine.stopRequested = true;
-    return STOPPED;
+    return this.endRun();
   }
 
   override indent(_match?: RegExpExecArray, _context?: Context, _nextState?: string): TransitionResult<Context> {
@@ -82,7 +72,7 @@ export class BulletList extends SpecializedBody {
   }
 
   override bullet(match: RegExpExecArray, _context: Context, nextState: string): TransitionResult<Context> {
-    if (String.fromCodePoint(match.input.codePointAt(0)!) !== this.parent.get('bullet')) this.invalidInput();
+    if (String.fromCodePoint(match.input.codePointAt(0)!) !== this.parent.get('bullet')) return this.stop();
     const [listItem, blankFinish] = this.listItem(match[0].length);
     this.parent.append(listItem);
     this.blankFinish = blankFinish;
@@ -117,7 +107,7 @@ export class EnumeratedList extends SpecializedBody implements EnumeratedListSet
         (sequence !== this.parent.get('enumtype') || this.auto || ordinal !== this.lastOrdinal + 1)) ||
       !this.isEnumeratedListItem(ordinal, sequence, format)
     ) {
-      this.invalidInput();
+      return this.stop();
     }
     if (sequence === '#') this.auto = true;
     const [listItem, blankFinish] = this.listItem(match[0].length);
@@ -152,7 +142,7 @@ export class OptionList extends SpecializedBody {
     try {
       [item, blankFinish] = this.optionListItem(match);
     } catch (error) {
-      if (error instanceof MarkupError) this.invalidInput();
+      if (error instanceof MarkupError) return this.stop();
       throw error;
     }
     this.parent.append(item);

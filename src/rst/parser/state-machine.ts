@@ -396,28 +396,13 @@ export class StateMachine<C = unknown> {
   }
 
   nextLine(count = 1): string {
-    try {
-      this.lineOffset += count;
-      const line = this.inputLines.at(this.lineOffset);
-      if (this.lineOffset < 0 || line === undefined) {
-        // Python indexing: a negative offset wraps around.
-        if (this.lineOffset < 0 && -this.lineOffset <= this.inputLines.length) {
-          this.line = this.inputLines.get(this.lineOffset);
-          return this.line;
-        }
-        this.line = null;
-        throw new EOFError();
-      }
-      this.line = line;
-      return line;
-    } finally {
-      this.notifyObservers();
-    }
+    if (!this.advance(count)) throw new EOFError();
+    return this.line!;
   }
 
   /** nextLine() that answers false at the end of the input instead of raising EOFError. */
-  private advance(): boolean {
-    const offset = ++this.lineOffset;
+  private advance(count = 1): boolean {
+    const offset = (this.lineOffset += count);
     let line = this.inputLines.at(offset);
     // Python indexing: a negative offset wraps around.
     if (line === undefined && offset < 0 && -offset <= this.inputLines.length) line = this.inputLines.get(offset);

@@ -229,10 +229,9 @@ export class SpecializedText extends Text {
     return [];
   }
 
-  /** Not part of this construct: the nested parse ends (as raising EOFError does, without an exception). */
+  /** Not part of this construct: the nested parse ends. */
   stop(): TransitionResult<Context> {
-    this.stateMachine.stopRequested = true;
-    return [[], null, []];
+    return this.endRun();
   }
 
   override blank(): TransitionResult<Context> {

@@ -120,7 +120,6 @@ const PUNCT = `[${CLOSE_PUNCT_CHARS}]`;
 const DASH = '[-\u2013\u2014]|&[mn]dash;|&#8211;|&#8212;|&#x201[34];';
 const SEP = `[${PY_SPACE}\u200b\u200c]|&nbsp;`;
 const WORD = `[${PY_WORD}]`;
-const NOT_WORD = `[^${PY_WORD}]`;
 /**
  * Python's `PUNCT\B` (one punctuation character not followed by a word
  * boundary): "_" is a word character and needs a word character after it;

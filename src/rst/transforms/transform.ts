@@ -9,7 +9,7 @@
  * way docutils prints it.
  */
 import type { Document } from '../document.js';
-import { BASIC_ATTRIBUTES, Element, LiveWalk, Node, Text, element, kindMayExist, type AttributeValue, type Pending } from '../nodes.js';
+import { BASIC_ATTRIBUTES, Element, LiveWalk, Node, Text, element, isTagName, kindMayExist, toPredicate, type AttributeValue, type Pending } from '../nodes.js';
 import { pyRepr } from '../python-text.js';
 import { getLanguage, type Language } from '../languages/language.js';
 
@@ -89,25 +89,10 @@ export function truthy(value: AttributeValue | undefined): boolean {
  */
 export function findallLive(node: Node, condition: string | ((node: Node) => boolean)): IterableIterator<Node> {
   if (typeof condition === 'string' && isTagName(condition) && !kindMayExist(condition)) return NOTHING_FOUND[Symbol.iterator]();
-  return new LiveWalk(node, kindTest(condition), true);
+  return new LiveWalk(node, toPredicate(condition), true);
 }
 
 const NOTHING_FOUND: readonly Node[] = [];
-
-/** A lowercase kind is a tag name; categories ("TextElement", "Body", ...) are capitalised. */
-function isTagName(kind: string): boolean {
-  const code = kind.charCodeAt(0);
-  return code >= 0x61 && code <= 0x7a;
-}
-
-/** A node test for a findall condition; a lowercase kind is a tag name (categories are capitalised). */
-function kindTest(condition: string | ((node: Node) => boolean)): (node: Node) => boolean {
-  if (typeof condition !== 'string') return condition;
-  // Text nodes' tag name is "#text": only elements need comparing (and the property read stays monomorphic).
-  if (isTagName(condition)) return (candidate) => candidate instanceof Element && candidate.tagname === condition;
-  return (candidate) => candidate.is(condition);
-}
-
 
 /** Elements of one kind, collected first (docutils' `tuple(node.findall(cls))`). */
 export function collect(node: Node, kind: string): Element[] {
