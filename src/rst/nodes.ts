@@ -288,9 +288,11 @@ export class LiveWalk implements IterableIterator<Node> {
 
   constructor(
     private readonly root: Node,
-    private readonly test: (node: Node) => boolean,
+    private readonly test: ((node: Node) => boolean) | null,
     /** Whether the root itself is tested and returned (else only its descendants). */
     private readonly includeRoot: boolean,
+    /** Instead of `test`: the tag name of the elements wanted (the common case, compared inline). */
+    private readonly tag: string | null = null,
   ) {}
 
   [Symbol.iterator](): IterableIterator<Node> {
@@ -300,9 +302,10 @@ export class LiveWalk implements IterableIterator<Node> {
   next(): IteratorResult<Node> {
     const parents = this.parents;
     const indexes = this.indexes;
+    const tag = this.tag;
     if (!this.started) {
       this.started = true;
-      if (this.includeRoot && this.test(this.root)) {
+      if (this.includeRoot && this.matches(this.root)) {
         this.last = this.root;
         return { value: this.root, done: false };
       }
@@ -323,13 +326,30 @@ export class LiveWalk implements IterableIterator<Node> {
       }
       indexes[top] = index + 1;
       const child = parent.children[index]!;
-      if (this.test(child)) {
+      if (tag !== null) {
+        // Text nodes neither match a tag name nor have children.
+        if (!(child instanceof Element)) continue;
+        if (child.tagname === tag) {
+          this.last = child;
+          return { value: child, done: false };
+        }
+        if (child.children.length > 0) {
+          parents.push(child);
+          indexes.push(0);
+        }
+        continue;
+      }
+      if (this.test!(child)) {
         this.last = child;
         return { value: child, done: false };
       }
       this.enter(child);
     }
     return { value: undefined, done: true };
+  }
+
+  private matches(node: Node): boolean {
+    return this.tag !== null ? node instanceof Element && node.tagname === this.tag : this.test!(node);
   }
 
   private enter(node: Node): void {
@@ -1031,10 +1051,10 @@ export function element(
   tagname: string,
   rawsource = '',
   text = '',
-  children: readonly Node[] = [],
-  attributes: Attributes = {},
+  children: readonly Node[] = NO_NODES,
+  attributes: Attributes = NO_ATTRIBUTES,
 ): Element {
-  const all = text !== '' ? [new Text(text), ...children] : children;
+  const all = text === '' ? children : children.length === 0 ? [new Text(text)] : [new Text(text), ...children];
   return new Element(tagname, rawsource, all, attributes);
 }
 

@@ -5,7 +5,7 @@
  * configuration values roles and directives read, and Sphinx's own
  * warnings (logger.warning, which never enter the tree).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import * as posixPath from 'node:path/posix';
 import type { Document } from '../document.js';
 import { isUnderRoot } from '../directives/file-input.js';
@@ -136,27 +136,34 @@ export class SphinxEnvironment {
     const found: string[] = [];
     const visit = (directory: string, depth: number): void => {
       if (depth > MAX_FOLDER_DEPTH || !isUnderRoot(directory, settings)) return;
-      let names: string[];
+      let entries: Dirent[];
       try {
-        names = readdirSync(directory).sort();
+        entries = readdirSync(directory, { withFileTypes: true });
       } catch {
         return;
       }
-      for (const name of names) {
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const name = entry.name;
         if (name.startsWith('.')) continue;
         const full = posixPath.join(directory, name);
-        let isDirectory = false;
-        try {
-          isDirectory = statSync(full).isDirectory();
-        } catch {
-          continue;
+        // The entry's type comes with the listing; only a symbolic link needs
+        // a stat (to follow it) and a check that it stays under the root.
+        const link = entry.isSymbolicLink();
+        let isDirectory = entry.isDirectory();
+        if (link) {
+          try {
+            isDirectory = statSync(full).isDirectory();
+          } catch {
+            continue;
+          }
         }
         if (isDirectory) {
           visit(full, depth + 1);
           continue;
         }
         const suffix = this.config.source_suffix.find((candidate) => name.endsWith(candidate));
-        if (suffix && isUnderRoot(full, settings)) found.push(posixPath.relative(srcdir, full).slice(0, -suffix.length));
+        if (suffix && (!link || isUnderRoot(full, settings))) found.push(posixPath.relative(srcdir, full).slice(0, -suffix.length));
       }
     };
     visit(srcdir, 0);

@@ -88,7 +88,10 @@ export function truthy(value: AttributeValue | undefined): boolean {
  * transforms see the tree they modify while iterating.
  */
 export function findallLive(node: Node, condition: string | ((node: Node) => boolean)): IterableIterator<Node> {
-  if (typeof condition === 'string' && isTagName(condition) && !kindMayExist(condition)) return NOTHING_FOUND[Symbol.iterator]();
+  if (typeof condition === 'string' && isTagName(condition)) {
+    if (!kindMayExist(condition)) return NOTHING_FOUND[Symbol.iterator]();
+    return new LiveWalk(node, null, true, condition);
+  }
   return new LiveWalk(node, toPredicate(condition), true);
 }
 

@@ -51,6 +51,15 @@ describe(rule, () => {
     ]);
   });
 
+  it('reports schemas that only fail when compiled: a reference to nothing, a broken pattern', () => {
+    const unresolved = lint('Schema::\n\n    {"type": "object", "properties": {"a": {"$ref": "#/definitions/missing"}}, "additionalProperties": false}');
+    assert.equal(unresolved.length, 1);
+    assert.match(unresolved[0]!, /^20: This JSON schema is not valid: .*#\/definitions\/missing/);
+    const pattern = lint('Schema::\n\n    {"type": "object", "properties": {"a": {"type": "string", "pattern": "("}}, "additionalProperties": false}');
+    assert.equal(pattern.length, 1);
+    assert.match(pattern[0]!, /^20: This JSON schema is not valid: Invalid regular expression/);
+  });
+
   it('checks nested object schemas too', () => {
     const nested = 'Schema::\n\n    {"type": "object", "properties": {"a": {"type": "object", "properties": {}}}, "additionalProperties": false}';
     assert.deepEqual(lint(nested), ['20: Object schema at /properties/a does not set "additionalProperties": false.']);

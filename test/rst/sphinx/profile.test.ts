@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publish } from '../../../src/rst/publish.js';
 import { parseDocument } from '../../../src/rst/parse.js';
@@ -195,6 +195,26 @@ test('toctree: a compound wrapper around a toctree node whose entries name exist
   assert.deepEqual(sphinxWarnings(document).map((warning) => warning.message), [
     "toctree contains reference to nonexisting document 'specs/missing'",
   ]);
+});
+
+test('toctree glob: documents reached through symbolic links count only when they stay under the root', () => {
+  const scratch = tempDirectory('specwright-sphinx-');
+  const srcdir = join(scratch, 'root');
+  mkdirSync(join(srcdir, 'specs', 'real'), { recursive: true });
+  mkdirSync(join(scratch, 'elsewhere'));
+  writeFileSync(join(srcdir, 'index.rst'), 'Index\n=====\n');
+  writeFileSync(join(srcdir, 'specs', 'a.rst'), 'A\n=\n');
+  writeFileSync(join(srcdir, 'specs', 'real', 'c.rst'), 'C\n=\n');
+  writeFileSync(join(scratch, 'elsewhere', 'outside.rst'), 'O\n=\n');
+  symlinkSync(join(srcdir, 'specs', 'a.rst'), join(srcdir, 'specs', 'alias.rst'));
+  symlinkSync(join(scratch, 'elsewhere', 'outside.rst'), join(srcdir, 'specs', 'outside.rst'));
+  symlinkSync(join(srcdir, 'specs', 'real'), join(srcdir, 'specs', 'linked'));
+  const { document } = publish('.. toctree::\n   :glob:\n\n   specs/*\n   specs/*/*\n', {
+    sourcePath: join(srcdir, 'index.rst'),
+    settings: { ...SETTINGS, root: srcdir },
+    registry: sphinxRegistry({ srcdir }),
+  });
+  assert.deepEqual(one(document, 'toctree').get('includefiles'), ['specs/a', 'specs/alias', 'specs/linked/c', 'specs/real/c']);
 });
 
 test('index directive and role: index nodes with entry tuples and their targets', () => {
