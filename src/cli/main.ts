@@ -8,12 +8,14 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT_USAGE } from './errors.js';
 import { registerCommands } from './definitions.js';
+import { SPECWRIGHT_VERSION } from '../util/version.js';
 
 export function createProgram(): Command {
   const program = new Command();
   program
     .name('specwright')
     .description('Check reStructuredText design specs and show their document trees')
+    .version(SPECWRIGHT_VERSION, '-V, --version', 'print the version and exit')
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError()
     .exitOverride();

@@ -30,7 +30,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostic.js';
-import { SPECWRIGHT_VERSION } from './version.js';
+import { SPECWRIGHT_VERSION } from '../util/version.js';
 
 /** The default cache file, at the root of the repository around the current directory. */
 export const CACHE_FILE_NAME = '.specwright-cache';

@@ -53,6 +53,16 @@ describe('startup', () => {
     assert.deepEqual(help.loaded.filter((url) => isLinter(url) || isEngine(url)), []);
   });
 
+  it('prints its version (from package.json) for --version and -V, loading neither', () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const result = run([flag], `version${flag}`);
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stdout, `${version}\n`);
+      assert.deepEqual(result.loaded.filter((url) => isLinter(url) || isEngine(url)), []);
+    }
+  });
+
   it('lists every lint option in lint --help, without loading the linter', () => {
     const help = run(['lint', '--help'], 'lint-help');
     assert.equal(help.status, 0);

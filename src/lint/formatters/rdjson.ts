@@ -6,7 +6,7 @@
 import type { Diagnostic, Position } from '../diagnostic.js';
 import type { SourceText } from '../source-text.js';
 import { utf16IndexOfColumn } from '../source-text.js';
-import { SPECWRIGHT_NAME } from '../version.js';
+import { SPECWRIGHT_NAME } from '../../util/version.js';
 import type { FormatterInput } from './formatter.js';
 
 interface RdPosition {

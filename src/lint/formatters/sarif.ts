@@ -7,7 +7,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../registry.js';
-import { SPECWRIGHT_NAME, SPECWRIGHT_VERSION } from '../version.js';
+import { SPECWRIGHT_NAME, SPECWRIGHT_VERSION } from '../../util/version.js';
 import type { FormatterInput } from './formatter.js';
 import { ruleDocumentation } from '../rule-docs.js';
 

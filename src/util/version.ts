@@ -1,6 +1,6 @@
 /**
- * specwright's version, read once from package.json (two directories up
- * from both src/lint and dist/lint).
+ * specwright's version, read once from package.json: two directories up
+ * from src/util, dist/util and the bundled entry points (dist/<folder>/).
  */
 import { readFileSync } from 'node:fs';
 
