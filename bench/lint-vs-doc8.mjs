@@ -10,7 +10,7 @@
  * (845: specs, templates, abandoned ones), named on both command lines.
  * specwright runs with all its rules (it publishes every spec, as doc8's
  * D000 check does); doc8 with its defaults. Needs `npm run build` (or
- * --cli pointing at a built dist/cli/main.js).
+ * --cli pointing at a built dist/cli/specwright.cjs).
  *
  * The comparison is the cold run: no results cache, as a first run or CI
  * checks. A second figure, labelled as such, is specwright with a warm
@@ -34,7 +34,7 @@ const option = (name, fallback) => {
 const runs = Math.max(1, Number(option('--runs', '3')));
 const referenceRuns = Math.max(1, Number(option('--reference-runs', '2')));
 const shared = resolve(option('--shared', join(projectRoot, '..', 'shared')));
-const cli = resolve(option('--cli', join(projectRoot, 'dist', 'cli', 'main.js')));
+const cli = resolve(option('--cli', join(projectRoot, 'dist', 'cli', 'specwright.cjs')));
 const repository = join(shared, 'conformance', 'corpus', 'nova-specs');
 const TIME = '/usr/bin/time';
 

@@ -34,7 +34,7 @@ import { INPUTS } from './adversarial-inputs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..');
-const cli = join(projectRoot, 'dist', 'cli', 'main.js');
+const cli = join(projectRoot, 'dist', 'cli', 'specwright.cjs');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {

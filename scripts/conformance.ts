@@ -21,7 +21,7 @@ const option = (name: string): string | undefined => {
 const shared = resolve(option('--shared') ?? join(import.meta.dirname, '..', '..', 'shared'));
 const show = Number(option('--show') ?? '3');
 const keep = args.includes('--keep');
-const cli = resolve(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+const cli = resolve(import.meta.dirname, '..', 'dist', 'cli', 'specwright.cjs');
 const conformance = join(shared, 'conformance');
 
 if (!existsSync(cli)) {

@@ -46,8 +46,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (invokedDirectly || process.argv[1]?.endsWith('/specwright') || process.argv[1]?.endsWith('main.js')) {
+/**
+ * Runs the command line of this process (process.argv) and sets the exit
+ * code. Used by the installed program (src/cli/bin.ts) and when this module
+ * is run directly from the sources.
+ */
+export function runCommandLine(): void {
   // A reader that stops early (`specwright lint | head`) is not an error.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -59,3 +63,11 @@ if (invokedDirectly || process.argv[1]?.endsWith('/specwright') || process.argv[
     process.exitCode = code;
   });
 }
+
+// Run when this module is the program itself (`node src/cli/main.ts` under
+// tsx, or tsc's dist/cli/main.js), not when imported, nor when bundled into
+// the program (whose own file is then the entry point).
+const ownFile = import.meta.url;
+const invokedDirectly =
+  process.argv[1] !== undefined && /\/main\.[jt]s$/.test(ownFile) && ownFile === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly) runCommandLine();
