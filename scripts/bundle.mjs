@@ -52,3 +52,6 @@ await build({
   },
 });
 chmodSync(PROGRAM, 0o755);
+// tsc's unbundled dist/cli/main.js runs the same program (more slowly):
+// executable too, for links made when it was the package's bin.
+chmodSync('dist/cli/main.js', 0o755);
