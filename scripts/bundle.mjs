@@ -6,9 +6,12 @@
  * modules no longer go through module bindings (measured: ~15% off
  * publishing the 845 nova specs).
  *
- * - The program (src/cli/bin.ts) becomes dist/cli/specwright.cjs, a
+ * - The program (src/cli/bin.ts) becomes dist/cli/specwright-main.cjs, a
  *   CommonJS file: Node loads it ~30 ms faster than the same code as an ES
- *   module. `import.meta.url` becomes the file's own URL.
+ *   module. `import.meta.url` becomes the file's own URL. package.json's
+ *   bin, dist/cli/specwright.cjs, is scripts/program-loader.cjs: it runs
+ *   the bundle with V8's code cache, which this step makes last by running
+ *   the program on examples/ (a lint and a doctree).
  * - The worker threads and the library (dist/index.js) stay ES modules,
  *   written over tsc's output of the same name.
  *
@@ -18,9 +21,14 @@
  * src/.
  */
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
+const BUNDLE = 'dist/cli/specwright-main.cjs';
 const PROGRAM = 'dist/cli/specwright.cjs';
+const CODE_CACHE = 'dist/cli/specwright-main.cache';
+const EXAMPLES = 'examples/watcher-style-specs';
 const ES_MODULE_ENTRY_POINTS = ['dist/cli/doctree-worker.js', 'dist/cli/output-writer.js', 'dist/lint/lint-worker.js', 'dist/index.js'];
 
 const common = {
@@ -41,17 +49,66 @@ await build({
   format: 'esm',
 });
 
-await build({
+const program = await build({
   ...common,
+  metafile: true,
   entryPoints: ['dist/cli/bin.js'],
-  outfile: PROGRAM,
+  outfile: BUNDLE,
   format: 'cjs',
   define: { 'import.meta.url': '__specwrightFileUrl', 'import.meta.resolve': '__specwrightResolve' },
   banner: {
     js: 'var __specwrightFileUrl = require("node:url").pathToFileURL(__filename).href;\nvar __specwrightResolve = (specifier) => require("node:url").pathToFileURL(require.resolve(specifier)).href;',
   },
 });
+// The loader compiles the bundle as a script, which cannot run import():
+// packages must be required (they all have CommonJS entries).
+const dynamicImports = Object.entries(program.metafile.inputs).flatMap(([input, { imports }]) =>
+  imports.filter((entry) => entry.kind === 'dynamic-import' && entry.external).map((entry) => `${input}: import('${entry.path}')`),
+);
+if (dynamicImports.length > 0) {
+  console.error(`bundle: the program must not import() packages (require them instead):\n  ${dynamicImports.join('\n  ')}`);
+  process.exit(1);
+}
+copyFileSync('scripts/program-loader.cjs', PROGRAM);
 chmodSync(PROGRAM, 0o755);
 // tsc's unbundled dist/cli/main.js runs the same program (more slowly):
 // executable too, for links made when it was the package's bin.
 chmodSync('dist/cli/main.js', 0o755);
+
+makeCodeCache();
+
+/**
+ * Runs the program on the example repository, a lint then a doctree, each
+ * adding what it compiled to the code cache. A cache is only an
+ * optimisation: when making it fails, the build goes on without one.
+ */
+function makeCodeCache() {
+  rmSync(CODE_CACHE, { force: true });
+  if (!existsSync(EXAMPLES)) return;
+  const specs = [];
+  const collect = (directory) => {
+    for (const name of readdirSync(directory).sort()) {
+      const path = join(directory, name);
+      if (statSync(path).isDirectory()) collect(path);
+      else if (name.endsWith('.rst')) specs.push(path);
+    }
+  };
+  collect(EXAMPLES);
+  const runs = [
+    ['lint', '--format', 'json', '--concurrency', 'off', EXAMPLES],
+    ['doctree', '--report-level', '1', '--concurrency', 'off', ...specs],
+  ];
+  for (const args of runs) {
+    const result = spawnSync(process.execPath, [PROGRAM, ...args], {
+      env: { ...process.env, SPECWRIGHT_CODE_CACHE_OUT: CODE_CACHE, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    // lint exits 1 on the examples' deliberate mistakes.
+    if (result.status !== 0 && result.status !== 1) {
+      console.warn(`bundle: no code cache (specwright ${args[0]} exited ${result.status}): ${(result.stderr || String(result.error)).slice(0, 300)}`);
+      rmSync(CODE_CACHE, { force: true });
+      return;
+    }
+  }
+}

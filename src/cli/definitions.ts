@@ -6,6 +6,7 @@
  * lint` never loads the pseudo-XML writer, and `--help` loads nothing but
  * commander.
  */
+import { createRequire } from 'node:module';
 import type { Command } from 'commander';
 import { FORMAT_NAMES } from '../lint/formatters/names.js';
 
@@ -54,7 +55,9 @@ function registerLintCommand(program: Command): void {
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .action(async (paths: string[], options: import('./commands/lint.js').LintCommandOptions, command: Command) => {
-      const [{ runLintCommandAsync }, { default: colors }] = await Promise.all([import('./commands/lint.js'), import('picocolors')]);
+      const { runLintCommandAsync } = await import('./commands/lint.js');
+      // picocolors is CommonJS: required, not imported (the program's bundle has no import() of packages).
+      const colors = createRequire(import.meta.url)('picocolors') as typeof import('picocolors');
       const debug = Boolean(command.optsWithGlobals().debug);
       process.exitCode = await runLintCommandAsync(paths, { ...options, debug }, {
         cwd: process.cwd(),

@@ -6,7 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { tempDirectory } from '../spec/temp-directory.js';
@@ -15,15 +16,49 @@ const ROOT = join(import.meta.dirname, '../..');
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
 const PROGRAM = join(ROOT, PACKAGE.bin['specwright']!);
 
-function run(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  assert.ok(existsSync(PROGRAM), `${PROGRAM} is missing: run \`npm run build\` first`);
-  const result = spawnSync(process.execPath, [PROGRAM, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+function run(
+  args: readonly string[],
+  cwd: string,
+  program = PROGRAM,
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  assert.ok(existsSync(program), `${program} is missing: run \`npm run build\` first`);
+  const result = spawnSync(process.execPath, [program, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('the installed program', () => {
   it('is package.json\'s bin, a CommonJS bundle', () => {
     assert.equal(PACKAGE.bin['specwright'], 'dist/cli/specwright.cjs');
+  });
+
+  // Node 22.1 and later keep their own compile cache; Node 20 uses the one the build made.
+  const nodeHasCompileCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+  it('runs with the code cache the build made', { skip: nodeHasCompileCache && 'this Node keeps its own compile cache' }, () => {
+    const result = run(['--version'], ROOT, PROGRAM, { SPECWRIGHT_CODE_CACHE_DEBUG: '1' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, 'specwright: code cache: used\n');
+  });
+
+  it('runs the same without a cache, and with a cache V8 rejects', { skip: nodeHasCompileCache && 'this Node keeps its own compile cache' }, () => {
+    // A copy of the program with its version file and packages, without and then with a damaged cache.
+    const scratch = tempDirectory('specwright-program-');
+    mkdirSync(join(scratch, 'dist', 'cli'), { recursive: true });
+    copyFileSync(join(ROOT, 'package.json'), join(scratch, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
+    for (const name of ['specwright.cjs', 'specwright-main.cjs']) copyFileSync(join(ROOT, 'dist', 'cli', name), join(scratch, 'dist', 'cli', name));
+    writeFileSync(join(scratch, 'a.rst'), 'Title\n=====\n\nText *here*.\n');
+    const copy = join(scratch, 'dist', 'cli', 'specwright.cjs');
+    const expected = run(['doctree', 'a.rst'], scratch).stdout;
+    assert.match(expected, /<emphasis>/);
+    for (const [damage, said] of [[null, 'none'], ['not a code cache', 'rejected']] as const) {
+      if (damage !== null) writeFileSync(join(scratch, 'dist', 'cli', 'specwright-main.cache'), damage);
+      const result = run(['doctree', 'a.rst'], scratch, copy, { SPECWRIGHT_CODE_CACHE_DEBUG: '1' });
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stderr, `specwright: code cache: ${said}\n`);
+      assert.equal(result.stdout, expected);
+    }
   });
 
   it('prints its version once', () => {
