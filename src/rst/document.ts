@@ -128,11 +128,29 @@ export function getSourceLine(node: Node | null): [string | null, number | null]
   return [null, null];
 }
 
+/** What maps an absolute input line to docutils' (source, line): the running state machine. */
+export interface SourceLocator {
+  getSourceAndLine(line?: number | null): [string | null, number | null];
+}
+
+/** What a reporter tells of each message it makes (the document, during the transforms). */
+export interface MessageObserver {
+  noteMessage(message: Element): void;
+}
+
 export class Reporter {
-  readonly observers: ((message: Element) => void)[] = [];
+  /** Told of every message above the debug level (objects, not closures: see sourceLocator). */
+  readonly observers: MessageObserver[] = [];
   maxLevel = -1;
-  /** Set by the state machine: maps an absolute input line to (source, line). */
-  getSourceAndLine: ((line?: number | null) => [string | null, number | null]) | null = null;
+  /**
+   * Set by the state machine (itself): maps an absolute input line to
+   * (source, line). An object with a method, not a closure: a closure made
+   * per document and called from this shared code is remembered by V8's
+   * call feedback, and V8's young-generation collector keeps what such a
+   * closure holds (the whole document) alive: ~20% of a run's time went to
+   * copying documents that were already finished.
+   */
+  sourceLocator: SourceLocator | null = null;
 
   constructor(
     public source: string,
@@ -141,11 +159,11 @@ export class Reporter {
     public stream: ((text: string) => void) | null,
   ) {}
 
-  attachObserver(observer: (message: Element) => void): void {
+  attachObserver(observer: MessageObserver): void {
     this.observers.push(observer);
   }
 
-  detachObserver(observer: (message: Element) => void): void {
+  detachObserver(observer: MessageObserver): void {
     const index = this.observers.indexOf(observer);
     if (index >= 0) this.observers.splice(index, 1);
   }
@@ -163,9 +181,9 @@ export class Reporter {
       if (line !== null && attributes['line'] === undefined) attributes['line'] = line;
     }
     if (attributes['source'] === undefined) {
-      if (this.getSourceAndLine) {
+      if (this.sourceLocator) {
         const requested = attributes['line'];
-        const [source, line] = this.getSourceAndLine(typeof requested === 'number' ? requested : null);
+        const [source, line] = this.sourceLocator.getSourceAndLine(typeof requested === 'number' ? requested : null);
         if (source !== null) attributes['source'] = source;
         if (line !== null) attributes['line'] = line;
       }
@@ -181,7 +199,7 @@ export class Reporter {
       this.stream(systemMessageText(node) + '\n');
     }
     if (level >= this.haltLevel) throw new SystemMessageHalt(node, level);
-    if (level > DEBUG_LEVEL) for (const observer of this.observers) observer(node);
+    if (level > DEBUG_LEVEL) for (const observer of this.observers) observer.noteMessage(node);
     this.maxLevel = Math.max(level, this.maxLevel);
     return node;
   }
@@ -244,6 +262,23 @@ export class Document extends Element {
   sourceText = '';
   /** Whether nodes get positions (Node.position); docutils' output never shows them. */
   trackPositions = true;
+  /**
+   * What other modules keep per document (the sphinx profile's environment,
+   * the linter's section list), by a key of their own. Kept here rather than
+   * in WeakMaps keyed by the document: V8's young-generation collector keeps
+   * a WeakMap's values alive, and a value that refers to its document kept
+   * every recent document alive and copied until the next full collection.
+   */
+  private attachments: Map<symbol, unknown> | undefined = undefined;
+
+  /** The value attached under `key`, if any. */
+  attachment<T>(key: symbol): T | undefined {
+    return this.attachments?.get(key) as T | undefined;
+  }
+
+  attach(key: symbol, value: unknown): void {
+    (this.attachments ??= new Map()).set(key, value);
+  }
 
   constructor(settings: Settings, reporter: Reporter, attributes: Attributes = {}) {
     super('document', '', [], attributes);
@@ -483,7 +518,8 @@ export class Document extends Element {
     this.parseMessages.push(message);
   }
 
-  noteTransformMessage(message: Element): void {
+  /** Reporter observer: a message made while the transforms run (docutils' note_transform_message). */
+  noteMessage(message: Element): void {
     this.transformMessages.push(message);
   }
 

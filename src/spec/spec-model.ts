@@ -25,14 +25,15 @@ export interface SpecSection {
   readonly depth: number;
 }
 
-const sectionCache = new WeakMap<Document, SpecSection[]>();
+/** The document's attachment key for its sections. */
+const SECTIONS = Symbol('spec sections');
 
 /** Every section of the document, in document order (computed once per document). */
 export function sections(document: Document): SpecSection[] {
-  const cached = sectionCache.get(document);
+  const cached = document.attachment<SpecSection[]>(SECTIONS);
   if (cached) return cached;
   const out: SpecSection[] = [];
-  sectionCache.set(document, out);
+  document.attach(SECTIONS, out);
   const visit = (node: Element, depth: number) => {
     for (const child of node.children) {
       if (!isElement(child, 'section')) continue;

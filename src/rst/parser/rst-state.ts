@@ -54,7 +54,7 @@ export abstract class RSTMachineBase extends StateMachineWS<Context> {
 
   /** The states' runtime_init only hooks the reporter up, once: later runs need not visit them. */
   override runtimeInit(): void {
-    if (this.memo?.reporter.getSourceAndLine) return;
+    if (this.memo?.reporter.sourceLocator) return;
     super.runtimeInit();
   }
 
@@ -104,14 +104,15 @@ export function linesSpan(machine: RSTMachineBase, first: number, last: number, 
 /** The document's source map, made on first use; undefined when the source text is unknown. */
 export function sourceMapOf(document: Document): SourceMap | undefined {
   if (!document.trackPositions || (!document.sourceText && document.sourceText !== '')) return undefined;
-  const cached = sourceMaps.get(document);
+  const cached = document.attachment<SourceMap>(SOURCE_MAP);
   if (cached) return cached;
   const map = new SourceMap(document.sourceText, document.settings.tabWidth);
-  sourceMaps.set(document, map);
+  document.attach(SOURCE_MAP, map);
   return map;
 }
 
-const sourceMaps = new WeakMap<Document, SourceMap>();
+/** The document's attachment key for its source map (see Document.attach). */
+const SOURCE_MAP = Symbol('source map');
 
 export class RSTStateMachine extends RSTMachineBase {
   /** docutils' RSTStateMachine.run. */
@@ -120,7 +121,7 @@ export class RSTStateMachine extends RSTMachineBase {
     this.matchTitles = matchTitles;
     this.memo = memo;
     this.document = document;
-    this.attachObserver((source, offset) => document.noteSource(source, offset));
+    this.attachObserver(document);
     this.reporter = memo.reporter;
     this.node = document;
     this.run(inputLines, inputOffset, undefined);
@@ -178,7 +179,7 @@ export class NestedStateMachine extends RSTMachineBase {
     this.memo = memo;
     this.document = memo.document;
     const document = this.document;
-    this.attachObserver((source, offset) => document.noteSource(source, offset));
+    this.attachObserver(document);
     this.reporter = memo.reporter;
     this.language = memo.language;
     this.node = node;
@@ -245,10 +246,7 @@ export abstract class RSTState extends StateWS<Context> {
 
   override runtimeInit(): void {
     const reporter = this.stateMachine.memo.reporter;
-    if (!reporter.getSourceAndLine) {
-      const machine = this.stateMachine;
-      reporter.getSourceAndLine = (line) => machine.getSourceAndLine(line);
-    }
+    reporter.sourceLocator ??= this.stateMachine;
   }
 
   /** Moves the machine to an absolute line; past the end is not an error here. */

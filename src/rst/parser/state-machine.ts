@@ -241,6 +241,11 @@ export abstract class StateWS<C = unknown> extends State<C> {
   protected abstract dispatchOwn(name: string, match: RegExpExecArray, context: C, nextState: string): TransitionResult<C>;
 }
 
+/** What a state machine tells where each new line comes from (docutils' observer: the document). */
+export interface SourceObserver {
+  noteSource(source: string | null, offset: number | null): void;
+}
+
 /** How a machine makes one of its states, on first use. */
 export interface StateFactory<C> {
   name: string;
@@ -264,7 +269,11 @@ export class StateMachine<C = unknown> {
    * exception: its result is dropped and the run ends.
    */
   stopRequested = false;
-  observers: ((source: string | null, offset: number | null) => void)[] = [];
+  /**
+   * docutils' observers: told the source and offset of each new line. Objects
+   * (the document), not closures: see Reporter.sourceLocator for why.
+   */
+  observers: SourceObserver[] = [];
 
   constructor(stateFactories: readonly StateFactory<C>[], initialState: string) {
     this.initialState = initialState;
@@ -513,11 +522,11 @@ export class StateMachine<C = unknown> {
     for (const state of this.states.values()) state.runtimeInit();
   }
 
-  attachObserver(observer: (source: string | null, offset: number | null) => void): void {
+  attachObserver(observer: SourceObserver): void {
     this.observers.push(observer);
   }
 
-  detachObserver(observer: (source: string | null, offset: number | null) => void): void {
+  detachObserver(observer: SourceObserver): void {
     const index = this.observers.indexOf(observer);
     if (index >= 0) this.observers.splice(index, 1);
   }
@@ -536,7 +545,7 @@ export class StateMachine<C = unknown> {
       const info = lines.infoOrUndefined(offset);
       if (info) [source, sourceOffset] = info;
     }
-    for (const observer of this.observers) observer(source, sourceOffset);
+    for (const observer of this.observers) observer.noteSource(source, sourceOffset);
   }
 
 }

@@ -195,8 +195,8 @@ export const rawRole: RoleFunction = (name, rawtext, text, lineno, inliner, opti
     return problem(inliner, rawtext, message);
   }
   const node = element('raw', rawtext, unescape(text, true), [], optionsToAttributes(normalized));
-  const getSourceAndLine = inliner.reporter.getSourceAndLine;
-  if (getSourceAndLine) [node.source, node.line] = getSourceAndLine(lineno);
+  const locator = inliner.reporter.sourceLocator;
+  if (locator) [node.source, node.line] = locator.getSourceAndLine(lineno);
   return [[node], []];
 };
 rawRole.options = { format: unchanged };

@@ -289,11 +289,12 @@ export function docnameJoin(basedocname: string, docname: string): string {
   return joined.slice(1);
 }
 
-const environments = new WeakMap<Document, SphinxEnvironment>();
+/** The document's attachment key for its environment. */
+const ENVIRONMENT = Symbol('sphinx environment');
 
 /** The environment of a document read with the sphinx profile, if any. */
 export function sphinxEnvironmentOf(document: Document): SphinxEnvironment | undefined {
-  return environments.get(document);
+  return document.attachment<SphinxEnvironment>(ENVIRONMENT);
 }
 
 /** The document's environment, made on first use. */
@@ -303,10 +304,10 @@ export function environmentFor(
   project: SphinxProject,
   warnings?: SphinxWarning[],
 ): SphinxEnvironment {
-  let environment = environments.get(document);
+  let environment = sphinxEnvironmentOf(document);
   if (!environment) {
     environment = new SphinxEnvironment(document, config, project, warnings);
-    environments.set(document, environment);
+    document.attach(ENVIRONMENT, environment);
   }
   return environment;
 }
@@ -321,7 +322,7 @@ export function noteReporterWarnings(reporter: object, warnings: SphinxWarning[]
 
 /** Sphinx's warnings for a document read with the sphinx profile (empty otherwise). */
 export function sphinxWarnings(document: Document): readonly SphinxWarning[] {
-  return environments.get(document)?.warnings ?? reporterWarnings.get(document.reporter) ?? [];
+  return sphinxEnvironmentOf(document)?.warnings ?? reporterWarnings.get(document.reporter) ?? [];
 }
 
 /** What the sphinx profile's registry provides to Sphinx's roles and directives. */

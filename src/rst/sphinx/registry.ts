@@ -91,33 +91,37 @@ export class SphinxRegistry extends Registry implements SphinxEnvironmentProvide
     this.warnings.push({ message, source: null, line: null });
   }
 
-  /** sphinx_domains.lookup_domain_element. */
-  private lookupDomainElement<T>(
-    kind: 'directive' | 'role',
-    name: string,
-    warn: (message: string) => void,
-    make: (domain: string, element: string) => T | undefined,
-  ): T | undefined {
+  /**
+   * sphinx_domains.lookup_domain_element. Methods, not callbacks: a closure
+   * made per call and called from shared code keeps its registry (and the
+   * document) alive in V8's young generation (see Reporter.sourceLocator).
+   */
+  private lookupDomainElement(kind: 'directive', name: string): DirectiveClass | undefined;
+  private lookupDomainElement(kind: 'role', name: string): RoleFunction | undefined;
+  private lookupDomainElement(kind: 'directive' | 'role', name: string): DirectiveClass | RoleFunction | undefined {
     let elementName = name.toLowerCase();
     const colon = elementName.indexOf(':');
     if (colon >= 0) {
       const domainName = elementName.slice(0, colon);
       elementName = elementName.slice(colon + 1);
       if (this.parts.domains.has(domainName)) {
-        const found = make(domainName, elementName);
+        const found = this.domainElement(kind, domainName, elementName);
         if (found) return found;
       } else {
-        warn(`unknown directive or role name: ${domainName}:${elementName}`);
+        this.warn(`unknown directive or role name: ${domainName}:${elementName}`);
       }
     } else {
       const defaultDomain = this.defaultDomain();
       if (defaultDomain && this.parts.domains.has(defaultDomain)) {
-        const found = make(defaultDomain, elementName);
+        const found = this.domainElement(kind, defaultDomain, elementName);
         if (found) return found;
       }
     }
-    void kind;
-    return make('std', elementName);
+    return this.domainElement(kind, 'std', elementName);
+  }
+
+  private domainElement(kind: 'directive' | 'role', domain: string, name: string): DirectiveClass | RoleFunction | undefined {
+    return kind === 'directive' ? this.domainDirective(domain, name) : this.domainRole(domain, name);
   }
 
   private domainDirective(domain: string, name: string): DirectiveClass | undefined {
@@ -150,24 +154,14 @@ export class SphinxRegistry extends Registry implements SphinxEnvironmentProvide
 
   override directive(name: string, language: Language, document: Document): [DirectiveClass | null, Element[]] {
     this.sphinxEnvironment(document);
-    const found = this.lookupDomainElement(
-      'directive',
-      name,
-      (message) => this.warn(message),
-      (domain, element) => this.domainDirective(domain, element),
-    );
+    const found = this.lookupDomainElement('directive', name);
     if (found) return [found, []];
     return super.directive(name, language, document);
   }
 
   override role(name: string, language: Language, lineno: number, reporter: Reporter): [RoleFunction | null, Element[]] {
     noteReporterWarnings(reporter, this.warnings);
-    const found = this.lookupDomainElement(
-      'role',
-      name,
-      (message) => this.warn(message),
-      (domain, element) => this.domainRole(domain, element),
-    );
+    const found = this.lookupDomainElement('role', name);
     if (found) return [found, []];
     return super.role(name, language, lineno, reporter);
   }

@@ -39,8 +39,8 @@ export function inlinerEnvironment(inliner: Inliner): SphinxEnvironment {
 
 /** SphinxRole.set_source_info. */
 function setSourceInfo(call: RoleCall, node: Element): void {
-  const getSourceAndLine = call.inliner.reporter.getSourceAndLine;
-  if (getSourceAndLine) [node.source, node.line] = getSourceAndLine(call.lineno);
+  const locator = call.inliner.reporter.sourceLocator;
+  if (locator) [node.source, node.line] = locator.getSourceAndLine(call.lineno);
 }
 
 /**

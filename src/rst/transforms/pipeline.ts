@@ -168,7 +168,7 @@ export class Transformer implements TransformerLike {
   /** docutils' Transformer.apply_transforms: run everything, smallest key first. */
   applyTransforms(): void {
     const document = this.document;
-    document.reporter.attachObserver((message: Element) => document.noteTransformMessage(message));
+    document.reporter.attachObserver(document);
     for (;;) {
       this.schedulePendingNodes();
       if (this.transforms.length === 0) break;
