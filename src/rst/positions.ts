@@ -14,6 +14,10 @@ import { expandTabs, rstrip } from './python-text.js';
 const OTHER_LINE_BREAKS = /[\r\x1c-\x1e\x85\u2028\u2029]/;
 /** Characters string2lines() changes: tabs (expanded), \v and \f (spaces). */
 const NEEDS_CLEANING = /[\t\v\f]/;
+/** What makes a line's columns differ from its UTF-16 units. */
+const TAB_OR_SURROGATE = /[\t\ud800-\udfff]/;
+/** SourceMap.simple of a text where every line is simple. */
+const ALL_SIMPLE = new Uint8Array(0);
 
 /** Line breaks as the parser sees them (splitlines() without \v and \f). */
 function isParserLineBreak(code: number): boolean {
@@ -48,6 +52,8 @@ export class SourceMap {
       }
     }
     this.plain = !NEEDS_CLEANING.test(text);
+    // Without tabs and astral characters anywhere, every line's columns are its UTF-16 units.
+    if (!TAB_OR_SURROGATE.test(text)) this.simple = ALL_SIMPLE;
     // splitlines() does not count a line after a final line break.
     if (this.lineStarts.length > 1 && this.lineStarts[this.lineStarts.length - 1] === text.length) {
       this.hasFinalBreak = true;
@@ -93,6 +99,7 @@ export class SourceMap {
   }
 
   private isSimple(line: number): boolean {
+    if (this.simple === ALL_SIMPLE) return true;
     this.simple ??= new Uint8Array(this.lineStarts.length);
     let flag = this.simple[line]!;
     if (flag === 0) {
