@@ -54,8 +54,18 @@ function writeAtomically(file, data) {
   }
 }
 
+/** The bundle's text; a broken installation gets a clear error, not a stack trace. */
+function readBundle() {
+  try {
+    return fs.readFileSync(bundle, 'utf8');
+  } catch (error) {
+    process.stderr.write(`specwright: cannot read ${bundle} (${error.code || error.message}): the installation is incomplete; reinstall specwright, or run \`npm run build\` in its folder\n`);
+    process.exit(2);
+  }
+}
+
 function runWithCodeCache() {
-  const source = fs.readFileSync(bundle, 'utf8');
+  const source = readBundle();
   // The wrapper CommonJS gives a module; the bundle's first line is a "#!" comment.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source.startsWith('#!') ? '//' : ''}${source}\n})`;
   // Making a cache starts from the one made so far: runs of different commands add up.
@@ -71,6 +81,7 @@ function runWithCodeCache() {
 if (typeof Module.enableCompileCache === 'function' && !cacheOut) {
   Module.enableCompileCache();
   say('Node\'s compile cache');
+  readBundle();
   require(bundle);
 } else {
   runWithCodeCache();

@@ -61,6 +61,16 @@ describe('the installed program', () => {
     }
   });
 
+  it('says clearly that the installation is broken when its bundle is missing', () => {
+    const scratch = tempDirectory('specwright-program-');
+    mkdirSync(join(scratch, 'dist', 'cli'), { recursive: true });
+    copyFileSync(join(ROOT, 'dist', 'cli', 'specwright.cjs'), join(scratch, 'dist', 'cli', 'specwright.cjs'));
+    const result = run(['--version'], scratch, join(scratch, 'dist', 'cli', 'specwright.cjs'));
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^specwright: cannot read .*specwright-main\.cjs \(ENOENT\): the installation is incomplete/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  });
+
   it('prints its version once', () => {
     const result = run(['--version'], ROOT);
     assert.equal(result.status, 0, result.stderr);
