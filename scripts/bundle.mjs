@@ -9,7 +9,7 @@
  * - The program (src/cli/bin.ts) becomes dist/cli/specwright-main.cjs, a
  *   CommonJS file: Node loads it ~30 ms faster than the same code as an ES
  *   module. `import.meta.url` becomes the file's own URL. package.json's
- *   bin, dist/cli/specwright.cjs, is scripts/program-loader.cjs: it runs
+ *   bin, dist/cli/specwright.cjs, is src/cli/program-loader.cjs: it runs
  *   the bundle with V8's code cache, which this step makes last by running
  *   the program on examples/ (a lint and a doctree).
  * - The worker threads and the library (dist/index.js) stay ES modules,
@@ -69,7 +69,7 @@ if (dynamicImports.length > 0) {
   console.error(`bundle: the program must not import() packages (require them instead):\n  ${dynamicImports.join('\n  ')}`);
   process.exit(1);
 }
-copyFileSync('scripts/program-loader.cjs', PROGRAM);
+copyFileSync('src/cli/program-loader.cjs', PROGRAM);
 chmodSync(PROGRAM, 0o755);
 // tsc's unbundled dist/cli/main.js runs the same program (more slowly):
 // executable too, for links made when it was the package's bin.
