@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
-^ * The installed `specwright` program (copied by scripts/bundle.mjs to
+ * The installed `specwright` program (copied by scripts/bundle.mjs to
  * dist/cli/specwright.cjs). It runs the bundled program beside it,
  * specwright-main.cjs, with V8's code cache when one fits, so a run does
  * not parse and compile to bytecode again the ~1 MB of JavaScript every
