@@ -21,11 +21,15 @@
  *   --timeout SECONDS            per child process of the linear section (default 120)
  *   --shared DIR                 the shared folder (default: ../shared beside the project)
  *
+ * The corpus section writes into the OS temp folder (set TMPDIR to choose
+ * it) and prints what creating that many files costs there: on a slow file
+ * system both tools spend that time, which narrows the ratio.
+ *
  * Prints figures; never asserts them. Needs `npm run build` first (the
  * benchmark runs dist/, as users do).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -136,6 +140,18 @@ function debianVersion(name) {
   return result.status === 0 && result.stdout ? ` (${name} ${result.stdout})` : '';
 }
 
+/** Seconds this process takes to create `count` empty files in a new folder of the temp folder (the file system's share of a run). */
+function fileCreationSeconds(count) {
+  const folder = mkdtempSync(join(tmpdir(), 'specwright-bench-files-'));
+  try {
+    const started = performance.now();
+    for (let index = 0; index < count; index++) closeSync(openSync(join(folder, `f${index}`), 'w'));
+    return (performance.now() - started) / 1000;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 // ---- corpus: specwright doctree vs docutils ---------------------------------
 
 function corpusSection() {
@@ -148,6 +164,10 @@ function corpusSection() {
   const docutilsVersion = pythonHas('docutils');
   const docutilsReady = docutilsVersion !== null && existsSync(oracle);
   console.log(`  ${files.length} files, ${(files.reduce((sum, file) => sum + statSync(join(novaSpecs, file)).size, 0) / 1e6).toFixed(1)} MB`);
+  const creation = fileCreationSeconds(files.length * 2);
+  console.log(
+    `  output folder ${tmpdir()}: creating ${files.length * 2} empty files there takes ${seconds(creation)} (both tools write that many; TMPDIR chooses the folder)`,
+  );
   console.log(`  specwright: node ${cli} doctree --out TMP --report-level 1 --profile docutils <${files.length} relative paths>  (cwd ${novaSpecs})`);
   if (docutilsReady) console.log(`  docutils ${docutilsVersion}: ${oracle} corpus . TMP  (cwd ${novaSpecs})`);
   else {
