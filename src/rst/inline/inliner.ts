@@ -13,6 +13,7 @@ import type { Document, Reporter } from '../document.js';
 import {
   Element,
   type Node,
+  type Position,
   Text,
   element,
   fullyNormalizeName,
@@ -277,17 +278,18 @@ export class Inliner {
 
   /** Give nodes (and their descendants without one) the span [start, end) of the parsed text. */
   private place(nodes: readonly Node[], start: number, end: number): void {
+    const span = this.spanOf(start, end);
+    if (span) for (let index = 0; index < nodes.length; index++) giveSpan(nodes[index]!, span);
+  }
+
+  /** The source span of [start, end) of the parsed text, when it is known. */
+  private spanOf(start: number, end: number): Position | undefined {
     const locate = this.locate;
-    if (!locate) return;
+    if (!locate) return undefined;
     const from = locate.offset(start);
     const to = locate.offset(end);
-    if (from === undefined || to === undefined) return;
-    const span = locate.map.span(from, to);
-    const visit = (node: Node): void => {
-      if (!node.position) node.position = span;
-      if (node instanceof Element) for (const child of node.children) visit(child);
-    };
-    for (const node of nodes) visit(node);
+    if (from === undefined || to === undefined) return undefined;
+    return locate.map.span(from, to);
   }
 
   /** True when the start-string is quoted by matching open/close punctuation ("*" in ('*')). */
@@ -657,8 +659,17 @@ export class Inliner {
       }
     }
     const node = new Text(text);
-    this.place([node], base, base + text.length);
+    if (this.locate) node.position = this.spanOf(base, base + text.length);
     return [node];
+  }
+}
+
+/** Gives `node` and its descendants without a position the span. */
+function giveSpan(node: Node, span: Position): void {
+  if (!node.position) node.position = span;
+  if (node instanceof Element) {
+    const children = node.children;
+    for (let index = 0; index < children.length; index++) giveSpan(children[index]!, span);
   }
 }
 
