@@ -127,12 +127,7 @@ function roleOf(text: string): string | null {
 
 let ajv: Ajv | undefined;
 
-/**
- * Checks a schema against ajv's meta-schema; returns the error, or a
- * function compiling the schema (ajv's code generation is the costly part:
- * done only when an example is checked against the schema).
- */
-function checkSchema(schema: Record<string, unknown>): { compile: (() => ValidateFunction | null) | null; error: string | null } {
+function compileSchema(schema: Record<string, unknown>): { validate: ValidateFunction | null; error: string | null } {
   const copy = { ...schema };
   // The meta-schema a spec names may be any draft; validate against ajv's own.
   delete copy.$schema;
@@ -141,35 +136,16 @@ function checkSchema(schema: Record<string, unknown>): { compile: (() => Validat
   try {
     if (!instance.validateSchema(copy)) {
       const first = instance.errors?.[0];
-      return { compile: null, error: first ? `${first.instancePath || '(top level)'} ${first.message ?? 'is invalid'}` : 'is invalid' };
+      return { validate: null, error: first ? `${first.instancePath || '(top level)'} ${first.message ?? 'is invalid'}` : 'is invalid' };
     }
+    return { validate: instance.compile(copy), error: null };
   } catch (error) {
-    return { compile: null, error: (error as Error).message.split('\n')[0]! };
-  }
-  let compiled: ValidateFunction | null | undefined;
-  let compileError: string | null = null;
-  const compile = (): ValidateFunction | null => {
-    if (compiled !== undefined) return compiled;
-    try {
-      compiled = instance.compile(copy);
-    } catch (error) {
-      compiled = null;
-      compileError = (error as Error).message.split('\n')[0]!;
-    }
-    // Compiled schemas are not wanted again: keep a long run (the language server) from collecting them.
+    return { validate: null, error: (error as Error).message.split('\n')[0]! };
+  } finally {
+    // A compiled schema is not wanted again: keep a long run (the language server) from collecting them.
     instance.removeSchema(copy);
-    return compiled;
-  };
-  // Beyond the meta-schema, only references and regular expressions can
-  // make compiling fail: such schemas are compiled now, to report it.
-  if (COMPILE_MAY_FAIL.test(JSON.stringify(copy))) {
-    compile();
-    if (compileError !== null) return { compile: null, error: compileError };
   }
-  return { compile, error: null };
 }
-
-const COMPILE_MAY_FAIL = /"(\$ref|\$dynamicRef|\$recursiveRef|pattern|patternProperties)"\s*:/;
 
 function checkSection(context: FileRuleContext<RestApiOptions, MessageId>, section: SpecSection): void {
   const source = context.file.source;
@@ -262,27 +238,26 @@ function checkSection(context: FileRuleContext<RestApiOptions, MessageId>, secti
 
 function checkJsonGroup(context: FileRuleContext<RestApiOptions, MessageId>, group: readonly JsonBlock[]): void {
   const source = context.file.source;
-  const schemas: Array<{ block: JsonBlock; compile: (() => ValidateFunction | null) | null }> = [];
+  const schemas: Array<{ block: JsonBlock; validate: ValidateFunction | null }> = [];
   for (const block of group) {
     const line = contentStartLine(block.node, source);
     if (block.isSchema) {
       const schema = block.value as Record<string, unknown>;
-      const { compile, error } = checkSchema(schema);
+      const { validate, error } = compileSchema(schema);
       if (error) context.report({ messageId: 'invalidSchema', data: { error }, line });
       const open: string[] = [];
       openObjects(schema, '', open);
       for (const path of open) context.report({ messageId: 'openObject', data: { path }, line });
-      schemas.push({ block, compile });
+      schemas.push({ block, validate });
       continue;
     }
     // An example: check it against the schema it goes with — the latest one
     // of the same role (request/response), or the only one there is.
     const candidates = schemas.filter((entry) => entry.block.role === block.role);
     const schema = candidates[candidates.length - 1] ?? (schemas.length === 1 && block.role === null ? schemas[0] : undefined);
-    const validate = schema?.compile?.() ?? null;
-    if (!schema || !validate) continue;
-    if (!validate(block.value)) {
-      const first = validate.errors?.[0];
+    if (!schema?.validate) continue;
+    if (!schema.validate(block.value)) {
+      const first = schema.validate.errors?.[0];
       const schemaLine = contentStartLine(schema.block.node, source);
       context.report({
         messageId: 'exampleMismatch',

@@ -51,13 +51,17 @@ describe(rule, () => {
     ]);
   });
 
-  it('reports schemas that only fail when compiled: a reference to nothing, a broken pattern', () => {
+  it('reports schemas that only fail when compiled: a reference to nothing, a broken pattern, an id given twice', () => {
     const unresolved = lint('Schema::\n\n    {"type": "object", "properties": {"a": {"$ref": "#/definitions/missing"}}, "additionalProperties": false}');
     assert.equal(unresolved.length, 1);
     assert.match(unresolved[0]!, /^20: This JSON schema is not valid: .*#\/definitions\/missing/);
     const pattern = lint('Schema::\n\n    {"type": "object", "properties": {"a": {"type": "string", "pattern": "("}}, "additionalProperties": false}');
     assert.equal(pattern.length, 1);
     assert.match(pattern[0]!, /^20: This JSON schema is not valid: Invalid regular expression/);
+    const twice = lint(
+      'Schema::\n\n    {"type": "object", "properties": {"a": {"$id": "x", "type": "string"}, "b": {"$id": "x", "type": "string"}}, "additionalProperties": false}',
+    );
+    assert.deepEqual(twice, ['20: This JSON schema is not valid: reference "x" resolves to more than one schema.']);
   });
 
   it('checks nested object schemas too', () => {
