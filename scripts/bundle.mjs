@@ -22,7 +22,7 @@
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BUNDLE = 'dist/cli/specwright-main.cjs';
@@ -85,15 +85,10 @@ makeCodeCache();
 function makeCodeCache() {
   rmSync(CODE_CACHE, { force: true });
   if (!existsSync(EXAMPLES)) return;
-  const specs = [];
-  const collect = (directory) => {
-    for (const name of readdirSync(directory).sort()) {
-      const path = join(directory, name);
-      if (statSync(path).isDirectory()) collect(path);
-      else if (name.endsWith('.rst')) specs.push(path);
-    }
-  };
-  collect(EXAMPLES);
+  const specs = readdirSync(EXAMPLES, { recursive: true })
+    .filter((name) => name.endsWith('.rst'))
+    .sort()
+    .map((name) => join(EXAMPLES, name));
   const runs = [
     ['lint', '--format', 'json', '--concurrency', 'off', EXAMPLES],
     ['doctree', '--report-level', '1', '--concurrency', 'off', ...specs],

@@ -54,13 +54,17 @@ function writeAtomically(file, data) {
   }
 }
 
-/** The bundle's text; a broken installation gets a clear error, not a stack trace. */
+/** A missing or unreadable bundle: a broken installation gets a clear error, not a stack trace. */
+function bundleUnreadable(error) {
+  process.stderr.write(`specwright: cannot read ${bundle} (${error.code || error.message}): the installation is incomplete; reinstall specwright, or run \`npm run build\` in its folder\n`);
+  process.exit(2);
+}
+
 function readBundle() {
   try {
     return fs.readFileSync(bundle, 'utf8');
   } catch (error) {
-    process.stderr.write(`specwright: cannot read ${bundle} (${error.code || error.message}): the installation is incomplete; reinstall specwright, or run \`npm run build\` in its folder\n`);
-    process.exit(2);
+    return bundleUnreadable(error);
   }
 }
 
@@ -81,7 +85,11 @@ function runWithCodeCache() {
 if (typeof Module.enableCompileCache === 'function' && !cacheOut) {
   Module.enableCompileCache();
   say('Node\'s compile cache');
-  readBundle();
+  try {
+    fs.accessSync(bundle, fs.constants.R_OK);
+  } catch (error) {
+    bundleUnreadable(error);
+  }
   require(bundle);
 } else {
   runWithCodeCache();

@@ -14,7 +14,6 @@ export type ReadResult =
 
 const NUL = 0x00;
 
-export { firstInvalidUtf8 };
 
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

@@ -14,7 +14,7 @@
  * on who linted what. Repository-level rules run once, in this thread.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { PARALLEL_THRESHOLD, threadCount } from '../util/threads.js';
+import { threadCount } from '../util/threads.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Document } from '../rst/document.js';
 import type { Element, Node } from '../rst/nodes.js';
@@ -697,9 +697,6 @@ function runRepositoryRules(
 /* Runs                                                                 */
 /* ------------------------------------------------------------------ */
 
-/** From this many files to lint, `concurrency: 'auto'` uses worker threads (fewer: starting them costs more than it saves). */
-export { PARALLEL_THRESHOLD };
-
 const templateHashes = new WeakMap<TemplateSource, string | null>();
 
 /** A template's name and text, hashed; null when its tree depends on other files. */
@@ -866,7 +863,6 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
   return run.finish(1, 0);
 }
 
-export { threadCount };
 
 /**
  * As lintPaths, but long file lists are linted in worker threads as well

@@ -3,8 +3,9 @@
  * for users, src/ when running the TypeScript sources under tsx).
  *
  * This module sits one folder below the root, and so do the bundled entry
- * points it is inlined into (dist/cli/main.js, dist/lint/lint-worker.js,
- * ...): in every layout, the root is the parent of this code's folder.
+ * points it is inlined into (dist/cli/specwright-main.cjs,
+ * dist/lint/lint-worker.js, ...): in every layout, the root is the parent
+ * of this code's folder.
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 

@@ -11,7 +11,8 @@ import { describe, it } from 'node:test';
 import { runLintCommand, runLintCommandAsync, type CommandIo } from '../../src/cli/commands/lint.js';
 import { treeGuard } from '../../src/lint/engine.js';
 import { FORMAT_NAMES, FORMATTERS } from '../../src/lint/formatters/index.js';
-import { lintPaths, lintPathsAsync, PARALLEL_THRESHOLD, threadCount, type LintReport } from '../../src/lint/runner.js';
+import { lintPaths, lintPathsAsync, type LintReport } from '../../src/lint/runner.js';
+import { PARALLEL_THRESHOLD, threadCount } from '../../src/util/threads.js';
 import { makeTree } from '../spec/temp-directory.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/watcher-style-specs/specs');

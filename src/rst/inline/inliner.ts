@@ -144,7 +144,6 @@ export class Inliner {
   private readonly dispatch: Record<string, Dispatch>;
   /** Length of the text parse() is working on: constructs see suffixes of it. */
   private parsedLength = 0;
-  /** Per end-string pattern, an offset of the parsed text from which it has no match (see searchEndString). */
   /** Per end pattern, where its search last found nothing (made on the first miss of a parse). */
   private endStringMisses: Map<RegExp, number> | null = null;
 

@@ -862,7 +862,6 @@ export class Body extends RSTState {
     });
   }
 
-
   anonymous(match: RegExpExecArray, _context: Context, nextState: string): TransitionResult<Context> {
     const [nodes, blankFinish]: ExplicitResult = anonymousTarget(this, match);
     this.parent.extend(nodes);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { firstInvalidUtf8 } from '../../../src/lint/read-file.js';
+import { firstInvalidUtf8 } from '../../../src/rst/source.js';
 import { lintJson, specRepository } from '../lint-helpers.js';
 
 describe('file-encoding', () => {
