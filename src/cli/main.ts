@@ -5,6 +5,8 @@
  * registered from src/cli/definitions.ts, which loads the command's module
  * only when the command runs (startup stays cheap).
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT_USAGE } from './errors.js';
 import { registerCommands } from './definitions.js';
@@ -66,8 +68,19 @@ export function runCommandLine(): void {
 
 // Run when this module is the program itself (`node src/cli/main.ts` under
 // tsx, or tsc's dist/cli/main.js), not when imported, nor when bundled into
-// the program (whose own file is then the entry point).
+// the program (whose own file is then the entry point). The program may be
+// started through a link: an npm bin link, or npx's cached link made by an
+// older install whose bin was dist/cli/main.js. Compared as real paths, a
+// link still runs the program instead of exiting silently with status 0.
+function startedAs(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return pathToFileURL(realpathSync(file)).href;
+  } catch {
+    return pathToFileURL(file).href;
+  }
+}
 const ownFile = import.meta.url;
-const invokedDirectly =
-  process.argv[1] !== undefined && /\/main\.[jt]s$/.test(ownFile) && ownFile === new URL(`file://${process.argv[1]}`).href;
-if (invokedDirectly) runCommandLine();
+if (/\/main\.[jt]s$/.test(ownFile) && startedAs(process.argv[1]) === pathToFileURL(realpathSync(fileURLToPath(ownFile))).href) {
+  runCommandLine();
+}

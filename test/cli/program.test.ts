@@ -77,6 +77,23 @@ describe('the installed program', () => {
     assert.equal(result.stdout, `${PACKAGE.version}\n`);
   });
 
+  // npm and npx start the program through a link (node_modules/.bin/specwright);
+  // npx keeps the link an earlier install made, whose bin was dist/cli/main.js.
+  for (const target of ['specwright.cjs', 'main.js']) {
+    it(`runs when started through a link to dist/cli/${target}`, () => {
+      const scratch = tempDirectory('specwright-program-');
+      const link = join(scratch, 'specwright');
+      symlinkSync(join(ROOT, 'dist', 'cli', target), link);
+      writeFileSync(join(scratch, 'a.rst'), 'Title\n=====\n\nText. \n');
+      const version = run(['--version'], scratch, link);
+      assert.equal(version.status, 0, version.stderr);
+      assert.equal(version.stdout, `${PACKAGE.version}\n`);
+      const lint = run(['lint', 'a.rst'], scratch, link);
+      assert.equal(lint.status, 1, lint.stderr);
+      assert.match(lint.stdout, /trailing-whitespace/);
+    });
+  }
+
   it('prints a document tree once, and writes many with its writer and worker threads', () => {
     const scratch = tempDirectory('specwright-program-');
     writeFileSync(join(scratch, 'a.rst'), 'Title\n=====\n\nText.\n');
