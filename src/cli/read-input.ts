@@ -2,7 +2,7 @@
  * Reading the documents named on the command line. Problems come back as a
  * UserError naming the file, so one bad file never stops the others.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { decodeSource } from '../rst/source.js';
 import { UserError } from './errors.js';
 
@@ -10,23 +10,23 @@ import { UserError } from './errors.js';
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
 export function readSourceFile(path: string): string {
-  let size: number;
+  // One open, then fstat and read on the descriptor: a path lookup fewer
+  // than stat-then-read, which shows over hundreds of files.
+  let bytes: Buffer;
+  let descriptor: number | undefined;
   try {
-    const stats = statSync(path);
+    descriptor = openSync(path, 'r');
+    const stats = fstatSync(descriptor);
     if (stats.isDirectory()) throw new UserError('input-directory', 'is a directory, not a file', path);
-    size = stats.size;
+    if (stats.size > MAX_SOURCE_BYTES) {
+      throw new UserError('input-too-large', `is ${stats.size} bytes; the limit is ${MAX_SOURCE_BYTES}`, path);
+    }
+    bytes = readFileSync(descriptor);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError('input-unreadable', describeFsError(error), path);
-  }
-  if (size > MAX_SOURCE_BYTES) {
-    throw new UserError('input-too-large', `is ${size} bytes; the limit is ${MAX_SOURCE_BYTES}`, path);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new UserError('input-unreadable', describeFsError(error), path);
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) throw new UserError('input-not-text', decoded.problem, path);

@@ -14,7 +14,6 @@ export type ReadResult =
 
 const NUL = 0x00;
 
-
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes bytes as the linter sees them; a byte order mark is kept as U+FEFF, as Python keeps it. */
