@@ -443,7 +443,7 @@ function resolveTargets(session: Session, paths: readonly string[]): Targets {
     if (specs.length === 0) {
       throw new SpecError(
         'path-not-found',
-        `no spec files found (layout "${state.repository.config.layout.specs}"); name the files to check, or set [layout] specs in specwright.toml`,
+        `no spec files found (layout "${state.repository.layout.pattern}"); name the files to check, or set [layout] specs in specwright.toml`,
         given ?? session.display(state.repository.root),
       );
     }

@@ -30,10 +30,12 @@ import { describeAjvErrors } from './ajv-errors.js';
 import { createAjv } from './lazy-ajv.js';
 import { CONFIG_SCHEMA, KNOWN_KEYS, SEVERITY_NAMES } from './config-schema.js';
 import { SpecError } from './errors.js';
+import { DEFAULT_SPECS_PATTERN } from './layout.js';
+
+export { DEFAULT_SPECS_PATTERN };
 
 export const CONFIG_FILE_NAME = 'specwright.toml';
 export const PYPROJECT_FILE_NAME = 'pyproject.toml';
-export const DEFAULT_SPECS_PATTERN = 'specs/{release}/{status}/*.rst';
 export const DEFAULT_RELEASE_ENTRIES: readonly string[] = ['approved', 'implemented', 'redirects'];
 export const DEFAULT_OPTIONAL_SECTIONS: readonly string[] = ['History'];
 export const DEFAULT_SPHINX_CONF = 'doc/source/conf.py';
@@ -54,7 +56,12 @@ export interface SpecwrightConfig {
   /** The file the configuration came from (as given or relative to the current directory); null for defaults. */
   readonly file: string | null;
   readonly exclude: readonly string[];
-  readonly layout: { readonly specs: string; readonly releaseEntries: readonly string[] };
+  readonly layout: {
+    /** The specs pattern; when not `configured`, the default the repository's own layout may override (detectSpecsPattern). */
+    readonly specs: string;
+    readonly configured: boolean;
+    readonly releaseEntries: readonly string[];
+  };
   readonly template: TemplateSettings & {
     readonly releases: Readonly<Record<string, Partial<TemplateSettings>>>;
   };
@@ -67,7 +74,7 @@ export function defaultConfig(): SpecwrightConfig {
   return {
     file: null,
     exclude: [],
-    layout: { specs: DEFAULT_SPECS_PATTERN, releaseEntries: DEFAULT_RELEASE_ENTRIES },
+    layout: { specs: DEFAULT_SPECS_PATTERN, configured: false, releaseEntries: DEFAULT_RELEASE_ENTRIES },
     template: {
       optionalSections: DEFAULT_OPTIONAL_SECTIONS,
       optionalSubsections: [],
@@ -193,6 +200,7 @@ export function configFromTable(table: unknown, file: string, keyPrefix = ''): S
     exclude: (raw.exclude as string[] | undefined) ?? defaults.exclude,
     layout: {
       specs,
+      configured: layout.specs !== undefined,
       releaseEntries: (layout['release-entries'] as string[] | undefined) ?? defaults.layout.releaseEntries,
     },
     template: {

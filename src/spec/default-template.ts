@@ -8,7 +8,8 @@
  * ends with a newline.
  */
 
-export const DEFAULT_TEMPLATE_NAME = 'watcher-specs/specs/rocky-template.rst';
+/** How findings name the embedded template: not a file of the repository. */
+export const DEFAULT_TEMPLATE_NAME = '<built-in: watcher-specs/specs/rocky-template.rst>';
 
 const LINES: readonly string[] = [
   '..',

@@ -6,6 +6,10 @@
  *     specs/{release}/*.rst                      no approved/implemented split
  *     specs/{project}/{release}/{status}/*.rst   one repository, many projects
  *
+ * Without `layout.specs` in the configuration, the layout is read off the
+ * repository (detectSpecsPattern): the OpenStack one, unless no release
+ * directory has a status directory and some hold specs directly.
+ *
  * `{release}`, `{status}` and `{project}` each stand for one directory
  * name (never a dot-directory); the last segment is a file-name pattern
  * where `*` and `?` are wildcards.
@@ -53,6 +57,39 @@ export function parseLayout(pattern: string): SpecsLayout {
     return { kind: 'literal', value: part };
   });
   return { pattern, segments, releaseIndex: segments.findIndex((segment) => segment.kind === 'release') };
+}
+
+export const DEFAULT_SPECS_PATTERN = 'specs/{release}/{status}/*.rst';
+export const FLAT_SPECS_PATTERN = 'specs/{release}/*.rst';
+
+/**
+ * The layout of a repository whose configuration names none. OpenStack's
+ * (specs/{release}/{status}/*.rst) when any release directory has one of
+ * `statusEntries` (approved, implemented, redirects) or when there is
+ * nothing to tell by; specs/{release}/*.rst when no release directory has
+ * any and some hold .rst files themselves (neutron-specs, for example).
+ * One approved/ anywhere keeps the OpenStack layout, so a spec misplaced in
+ * specs/<release>/ is still reported there.
+ */
+export function detectSpecsPattern(root: string, statusEntries: readonly string[]): string {
+  let flatSpecs = false;
+  for (const release of directoryEntries(join(root, 'specs'))) {
+    if (!release.isDirectory() || isHidden(release.name)) continue;
+    for (const entry of directoryEntries(join(root, 'specs', release.name))) {
+      if (isHidden(entry.name)) continue;
+      if (entry.isDirectory() && statusEntries.includes(entry.name)) return DEFAULT_SPECS_PATTERN;
+      if (entry.isFile() && entry.name.endsWith('.rst')) flatSpecs = true;
+    }
+  }
+  return flatSpecs ? FLAT_SPECS_PATTERN : DEFAULT_SPECS_PATTERN;
+}
+
+function directoryEntries(path: string): Dirent[] {
+  try {
+    return readdirSync(path, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }
 
 function isHidden(name: string): boolean {

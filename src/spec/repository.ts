@@ -20,7 +20,7 @@ import {
 import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_TEXT } from './default-template.js';
 import { SpecError } from './errors.js';
 import { anyMatches, PathPattern } from './glob.js';
-import { layoutBase, locateSpec, parseLayout, walkLayout, type SpecLocation, type SpecsLayout } from './layout.js';
+import { detectSpecsPattern, layoutBase, locateSpec, parseLayout, walkLayout, type SpecLocation, type SpecsLayout } from './layout.js';
 import { readSphinxExtensions } from './sphinx-conf.js';
 import { OPENSTACK_SPEC_EXTENSIONS } from '../rst/profiles/sphinx.js';
 
@@ -85,7 +85,7 @@ export class SpecRepository {
     readonly root: string,
     readonly config: SpecwrightConfig,
   ) {
-    this.layout = parseLayout(config.layout.specs);
+    this.layout = parseLayout(config.layout.configured ? config.layout.specs : detectSpecsPattern(root, config.layout.releaseEntries));
     this.excludes = config.exclude.map((pattern) => new PathPattern(pattern));
   }
 

@@ -55,6 +55,30 @@ describe('layout', () => {
   });
 });
 
+describe('layout read off the repository (no layout.specs configured)', () => {
+  const open = (files: Record<string, string>) => SpecRepository.open(makeTree(files)).layout.pattern;
+
+  it('is OpenStack\'s when a release directory has approved/, implemented/ or redirects/', () => {
+    assert.equal(open({ 'specs/rocky/approved/a.rst': 'x\n' }), 'specs/{release}/{status}/*.rst');
+    // A spec misplaced beside approved/ keeps the OpenStack layout, so directory-layout still reports it.
+    assert.equal(open({ 'specs/rocky/implemented/a.rst': 'x\n', 'specs/stein/b.rst': 'x\n' }), 'specs/{release}/{status}/*.rst');
+    assert.equal(open({ 'specs/rocky/redirects/x': '', 'specs/rocky/b.rst': 'x\n' }), 'specs/{release}/{status}/*.rst');
+  });
+
+  it('is specs/{release}/*.rst when releases hold specs themselves and no status directory exists', () => {
+    const root = makeTree({ 'specs/kilo/a.rst': 'x\n', 'specs/liberty/b.rst': 'x\n', 'specs/.hidden/approved/c.rst': 'x\n' });
+    const repository = SpecRepository.open(root);
+    assert.equal(repository.layout.pattern, 'specs/{release}/*.rst');
+    assert.deepEqual(repository.specFiles().map((path) => repository.relative(path)), ['specs/kilo/a.rst', 'specs/liberty/b.rst']);
+  });
+
+  it('is OpenStack\'s when there is nothing to tell by, and never overrides a configured one', () => {
+    assert.equal(open({ 'README.rst': 'x\n' }), 'specs/{release}/{status}/*.rst');
+    assert.equal(open({ 'specs/rocky/notes.txt': 'x\n' }), 'specs/{release}/{status}/*.rst');
+    assert.equal(open({ 'specwright.toml': '[layout]\nspecs = "specs/{release}/{status}/*.rst"\n', 'specs/kilo/a.rst': 'x\n' }), 'specs/{release}/{status}/*.rst');
+  });
+});
+
 describe('spec repository', () => {
   it('lists spec files and releases, leaving out excluded ones', () => {
     const root = makeTree({

@@ -129,7 +129,7 @@ describe('template-sections', () => {
     assert.deepEqual(
       findings.map((finding) => finding.message.replace(/ \(with subsections .*\)(?=:)/, '')),
       ['Proposed change', 'Implementation', 'Dependencies', 'Documentation Impact', 'References'].map(
-        (section) => `Missing section "${section}": the template watcher-specs/specs/rocky-template.rst has it.`,
+        (section) => `Missing section "${section}": the template <built-in: watcher-specs/specs/rocky-template.rst> has it.`,
       ),
     );
   });
