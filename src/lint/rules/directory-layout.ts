@@ -110,7 +110,7 @@ export const directoryLayout = defineRepositoryRule({
       why: 'Spec review and publishing depend on where a spec sits: its release and whether it is approved or implemented. The spec repositories\' tests (test_directories.py, test_titles.py) fail a file in the wrong place or without the .rst extension.',
       example: 'specs/2025.1/my-feature.rst\nspecs/2025.1/approved/my-feature.txt',
       useInstead: 'specs/2025.1/approved/my-feature.rst',
-      options: 'None. The layout itself is configured with `[layout]` `specs` (the path pattern) and `release-entries`.',
+      options: 'None. The layout itself is configured with `[layout]` `specs` (the path pattern) and `release-entries`. Without `specs`, a repository where no release directory has a status directory and some hold `.rst` files themselves is taken to use `specs/<release>/*.rst`, where release directories hold specs directly.',
       compatibility: 'tests/test_directories.py of nova-specs and watcher-specs; the ".rst" assertion of tests/test_titles.py.',
     },
   },
