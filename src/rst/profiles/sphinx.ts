@@ -41,6 +41,7 @@ import {
 } from '../sphinx/directives/other.js';
 import { Cmdoption, EnvVar, GenericDescription, Glossary, ProductionList, Program } from '../sphinx/directives/std.js';
 import { type DiagramKind, Todo, TodoList, diagramDirective } from '../sphinx/directives/extensions.js';
+import { Graphviz, GraphvizSimple } from '../sphinx/directives/graphviz.js';
 import '../sphinx/nodes.js';
 
 /**
@@ -159,6 +160,11 @@ export function sphinxRegistry(options: SphinxProfileOptions = {}): SphinxRegist
     if (extension === 'sphinx.ext.todo') {
       directDirectives.set('todo', Todo);
       directDirectives.set('todolist', TodoList);
+    }
+    if (extension === 'sphinx.ext.graphviz') {
+      directDirectives.set('graphviz', Graphviz);
+      directDirectives.set('graph', GraphvizSimple);
+      directDirectives.set('digraph', GraphvizSimple);
     }
     if (extension === 'sphinx.ext.extlinks') {
       for (const [name, [baseUrl, caption]] of Object.entries(config.extlinks)) localRoles.set(name, extlinkRole(baseUrl, caption));

@@ -15,7 +15,7 @@ import { sphinxRegistry } from '../../../src/rst/profiles/sphinx.js';
 import { sphinxWarnings } from '../../../src/rst/sphinx/environment.js';
 
 const directory = fileURLToPath(new URL('../../fixtures/rst/sphinx/', import.meta.url)).replace(/\/$/, '');
-const EXTENSIONS = ['sphinx.ext.todo', 'sphinxcontrib.seqdiag', 'sphinxcontrib.blockdiag', 'sphinxcontrib.actdiag', 'sphinxcontrib.nwdiag'];
+const EXTENSIONS = ['sphinx.ext.todo', 'sphinx.ext.graphviz', 'sphinxcontrib.seqdiag', 'sphinxcontrib.blockdiag', 'sphinxcontrib.actdiag', 'sphinxcontrib.nwdiag'];
 
 /** "SPHINX: path:line: WARNING: text" → "line: text" ("-" when Sphinx gives no line). */
 function expectedSphinxWarnings(messages: string): string[] {

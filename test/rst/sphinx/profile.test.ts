@@ -294,3 +294,21 @@ test('py and c domain roles: pending_xref with the domain, module context and fi
   assert.equal(method!.get('reftarget'), 'nova.compute.API.create');
   assert.deepEqual([cfunc!.get('refdomain'), cfunc!.get('reftype'), cfunc!.astext()], ['c', 'func', 'printf()']);
 });
+
+test('sphinx.ext.graphviz: graph directives only when conf.py loads it; an unreadable dot file is a warning', () => {
+  const text = 'Deps\n====\n\n.. digraph:: deps\n\n   a -> b;\n\n.. graphviz:: latin1.dot\n';
+  const unknown = read(text);
+  assert.equal(all(unknown.document, 'graphviz').length, 0);
+  assert.match(unknown.messages, /Unknown directive type "digraph"/);
+  const srcdir = tempDirectory('specwright-graphviz-');
+  // Sphinx itself stops with UnicodeDecodeError here; specwright reports the file and goes on.
+  writeFileSync(join(srcdir, 'latin1.dot'), Buffer.from('digraph { \xe9 }\n', 'latin1'));
+  const known = publish(text, {
+    sourcePath: join(srcdir, 'spec.rst'),
+    settings: { ...SETTINGS, root: srcdir },
+    registry: sphinxRegistry({ srcdir, extensions: [...OPENSTACK_SPEC_EXTENSIONS, 'sphinx.ext.graphviz'] }),
+  });
+  assert.equal(one(known.document, 'graphviz').get('code'), 'digraph deps {\na -> b;\n}\n');
+  assert.doesNotMatch(known.messages, /Unknown directive/);
+  assert.match(known.messages, /\(WARNING\/2\) External Graphviz file '.*latin1\.dot' not found or reading it failed/);
+});
