@@ -103,6 +103,27 @@ export function blueprintReferences(document: Document): BlueprintReference[] {
   return out;
 }
 
+/**
+ * Links to a Launchpad bug (https://bugs.launchpad.net/<project>/+bug/<n>,
+ * https://launchpad.net/bugs/<n>)
+ * or a StoryBoard story: how specs tracked by an RFE bug or a story
+ * instead of a blueprint (neutron-specs, ironic-specs) say what they are for.
+ */
+export const TRACKER_URL = /^https?:\/\/(?:(?:bugs\.)?launchpad\.net\/(?:[^/\s]+\/)?(?:\+bug|bugs)\/\d+|storyboard\.openstack\.org\/#!\/story\/\d+)\/?(?:[?#].*)?$/;
+
+/** Whether the document links a bug or story (TRACKER_URL) before its first section. */
+export function hasTrackerInPreamble(document: Document): boolean {
+  for (const child of document.children) {
+    if (!isElement(child)) continue;
+    if (child.tagname === 'section') return false;
+    for (const node of [...child.findall('reference'), ...child.findall('target')]) {
+      const uri = isElement(node) ? node.attributes.refuri : undefined;
+      if (typeof uri === 'string' && TRACKER_URL.test(uri)) return true;
+    }
+  }
+  return false;
+}
+
 /** Paragraph elements under `root` (any depth), in document order. */
 export function paragraphs(root: Node): Element[] {
   const out: Element[] = [];

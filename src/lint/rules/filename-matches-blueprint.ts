@@ -4,13 +4,13 @@
  * be named awesome-thing.rst").
  */
 import { basename, extname } from 'node:path';
-import { blueprintReferences } from '../../spec/spec-model.js';
+import { blueprintReferences, hasTrackerInPreamble } from '../../spec/spec-model.js';
 import { nodeStart } from '../node-position.js';
 import { defineFileRule } from '../rule.js';
 import { isTemplateCopy } from '../template-document.js';
 
 export interface FilenameMatchesBlueprintOptions {
-  /** Report a spec that links no blueprint at all. */
+  /** Report a spec that links no blueprint, nor a bug or story before its first section. */
   readonly requireUrl: boolean;
 }
 
@@ -30,15 +30,15 @@ export const filenameMatchesBlueprint = defineFileRule({
     defaultOptions: { requireUrl: true } as FilenameMatchesBlueprintOptions,
     messages: {
       mismatch: 'The file is named "{{file}}" but its blueprint is "{{blueprint}}": name it {{blueprint}}.rst.',
-      missing: 'No Launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>) in the spec.',
+      missing: 'No Launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>) in the spec, nor a bug or story link before the first section.',
     },
     docs: {
       whatItDoes:
-        'Finds the spec\'s Launchpad blueprint link (`https://blueprints.launchpad.net/<project>/+spec/<name>`) — the first one before the first section, where the template puts it, else the first anywhere — and reports a file whose name (without `.rst`) is not `<name>`. Only specs in the repository layout are checked; with `require-url` (the default) a spec without any blueprint link is reported too.',
+        'Finds the spec\'s Launchpad blueprint link (`https://blueprints.launchpad.net/<project>/+spec/<name>`) — the first one before the first section, where the template puts it, else the first anywhere — and reports a file whose name (without `.rst`) is not `<name>`. Only specs in the repository layout are checked; with `require-url` (the default) a spec without any blueprint link is reported too, unless it links a Launchpad bug (`https://bugs.launchpad.net/<project>/+bug/<n>`) or a StoryBoard story before its first section, as specs tracked by an RFE bug do (neutron-specs, ironic-specs): such a spec has no blueprint name to match.',
       why: 'Spec files, blueprints and review topics are matched by name: the template says "The filename in the git repository should match the launchpad URL". A spec copied from another and renamed halfway links the wrong blueprint.',
       example: 'specs/2025.1/approved/live-migrate-vtpm.rst:\n\nhttps://blueprints.launchpad.net/nova/+spec/vtpm-live-migration',
       useInstead: 'specs/2025.1/approved/vtpm-live-migration.rst:\n\nhttps://blueprints.launchpad.net/nova/+spec/vtpm-live-migration',
-      options: '- `require-url` (boolean, default true): report specs that link no blueprint.',
+      options: '- `require-url` (boolean, default true): report specs that link no blueprint (nor, before the first section, a Launchpad bug or StoryBoard story).',
     },
   },
   create(context) {
@@ -49,7 +49,7 @@ export const filenameMatchesBlueprint = defineFileRule({
         const references = blueprintReferences(document);
         const source = context.file.source;
         if (references.length === 0) {
-          if (context.options.requireUrl) context.report({ messageId: 'missing', line: 1 });
+          if (context.options.requireUrl && !hasTrackerInPreamble(document)) context.report({ messageId: 'missing', line: 1 });
           return;
         }
         const chosen = references.find((reference) => reference.inPreamble) ?? references[0]!;

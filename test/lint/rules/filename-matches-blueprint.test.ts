@@ -32,8 +32,25 @@ describe(rule, () => {
 
   it('reports a spec without a blueprint, unless require-url is off', () => {
     assert.deepEqual(messages(lintSpecRule(rule, buildSpec({ url: null }))), [
-      '1: No Launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>) in the spec.',
+      '1: No Launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>) in the spec, nor a bug or story link before the first section.',
     ]);
     assert.deepEqual(lintSpecRule(rule, buildSpec({ url: null }), { config: '[rules]\nfilename-matches-blueprint = { require-url = false }\n' }), []);
+  });
+
+  it('accepts a spec tracked by a Launchpad bug or StoryBoard story linked before its first section', () => {
+    for (const url of [
+      'RFE: https://bugs.launchpad.net/neutron/+bug/1930200',
+      'https://bugs.launchpad.net/+bug/1605728',
+      'RFE: https://launchpad.net/bugs/1921126',
+      'Story: https://storyboard.openstack.org/#!/story/2004949',
+      'Tracked in the `RFE`_.\n\n.. _RFE: https://bugs.launchpad.net/ironic/+bug/1605728',
+    ]) {
+      assert.deepEqual(lintSpecRule(rule, buildSpec({ url })), [], url);
+    }
+    // Further down, a bug is only a reference, not what tracks the spec.
+    const lateBug = buildSpec({ url: null }).replace(/\n$/, '\n\nhttps://bugs.launchpad.net/nova/+bug/1\n');
+    assert.equal(lintSpecRule(rule, lateBug).length, 1);
+    // Not a bug: a bug list or another site.
+    assert.equal(lintSpecRule(rule, buildSpec({ url: 'https://bugs.launchpad.net/neutron/+bugs?field.tag=rfe' })).length, 1);
   });
 });
