@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, it } from 'node:test';
 import { FORMATTERS } from '../../src/lint/formatters/index.js';
 import { escapeData, escapeProperty } from '../../src/lint/formatters/github.js';
@@ -65,6 +68,21 @@ describe('formatters', () => {
     assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'specs/rocky/approved/a.rst');
     const lineLength = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'line-length');
     assert.match(lineLength.help.text, /^# line-length\n/);
+  });
+
+  it('sarif: valid against the SARIF 2.1.0 schema, with and without findings', () => {
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    // unicodeRegExp off: the schema's language pattern has a stray "]", an error in a /u expression.
+    const validate = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    const empty: LintReport = { ...report, files: report.files.map((file) => ({ ...file, findings: [] })) };
+    for (const sample of [report, empty]) {
+      const log = JSON.parse(FORMATTERS.sarif({ report: sample, color: false }));
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 1));
+    }
+    // The schema is not vacuous: a result without a message is refused.
+    const broken = JSON.parse(FORMATTERS.sarif({ report, color: false }));
+    delete broken.runs[0].results[0].message;
+    assert.equal(validate(broken), false);
   });
 
   it('rdjson: UTF-8 byte columns and fixes as suggestions', () => {
