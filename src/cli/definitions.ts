@@ -28,7 +28,7 @@ function registerDoctreeCommand(program: Command): void {
     .option('--parser-only', 'parse without running transforms (docutils Parser.parse only)')
     .option('--out <dir>', 'write <dir>/<path minus .rst>.pseudoxml and .messages instead of printing')
     .option('--root <dir>', 'directory that include and raw :file: paths must stay in', '.')
-    .option('--profile <name>', `roles and directives to know: ${PROFILE_NAMES.join(' or ')}`, 'docutils')
+    .option('--profile <name>', `roles and directives to know: ${PROFILE_NAMES.join(' or ')} (with the Sphinx extensions of the repository's conf.py)`, 'docutils')
     .option('--report-level <n>', 'lowest message level reported (1 info … 4 severe; 5 none)', '2')
     .option('--halt-level <n>', 'message level that stops processing (5: never)', '5')
     .option('--concurrency <n>', 'threads for long file lists: auto (from 48 files, one per 1.5 CPUs), off, or a number', 'auto')

@@ -8,6 +8,7 @@ import { parseDocument } from '../rst/parse.js';
 import { publish } from '../rst/publish.js';
 import { toPseudoXml } from '../rst/writers/pseudoxml.js';
 import { profileRegistry, type ProfileName } from '../rst/profiles/index.js';
+import { sphinxRegistry } from '../rst/profiles/sphinx.js';
 import type { Registry } from '../rst/registry.js';
 import { sphinxWarnings } from '../rst/sphinx/environment.js';
 import { UserError } from './errors.js';
@@ -20,6 +21,8 @@ export interface DoctreeJob {
   /** Absolute directory include/raw files must stay in. */
   root: string;
   profile: ProfileName;
+  /** The sphinx profile's extensions (the repository's conf.py); undefined: the OpenStack set. */
+  extensions?: string[];
   parserOnly: boolean;
   /** Output directory; undefined: the caller prints. */
   out?: string;
@@ -55,8 +58,18 @@ export function outputBase(outDir: string, path: string): string {
   return join(outDir, stem);
 }
 
-/** A profile's registry is built once; each parse works on a fork of it. */
-const registries = new Map<ProfileName, Registry>();
+/** A profile's registry is built once (per extension list); each parse works on a fork of it. */
+const registries = new Map<string, Registry>();
+
+function registryFor(job: DoctreeJob): Registry {
+  const key = job.profile === 'sphinx' && job.extensions ? `sphinx\0${job.extensions.join('\0')}` : job.profile;
+  let registry = registries.get(key);
+  if (!registry) {
+    registry = job.profile === 'sphinx' && job.extensions ? sphinxRegistry({ extensions: job.extensions }) : profileRegistry(job.profile);
+    registries.set(key, registry);
+  }
+  return registry;
+}
 
 /** Reads, publishes and renders one document; with --out, hands its files to `sink`. */
 export function processDoctreeFile(path: string, job: DoctreeJob, sink: OutputSink): DoctreeResult {
@@ -77,11 +90,7 @@ export function processDoctreeFile(path: string, job: DoctreeJob, sink: OutputSi
       messages += chunk;
     },
   };
-  let registry = registries.get(job.profile);
-  if (!registry) {
-    registry = profileRegistry(job.profile);
-    registries.set(job.profile, registry);
-  }
+  const registry = registryFor(job);
   let tree: string;
   try {
     // Pseudo-XML shows no positions: the parse need not record them.

@@ -130,3 +130,28 @@ test('--out with many files: every document is written, and one that cannot be i
   }
   assert.equal(run.stderr, 'specwright: out/sub/doc5.pseudoxml: cannot write (ENOTDIR)\n');
 });
+
+test('--profile sphinx knows the extensions the repository\'s conf.py loads, as lint does', () => {
+  const dir = tempDirectory('specwright-doctree-');
+  mkdirSync(join(dir, 'specs', 'rocky', 'approved'), { recursive: true });
+  mkdirSync(join(dir, 'doc', 'source'), { recursive: true });
+  writeFileSync(join(dir, 'specs', 'rocky', 'approved', 'deps.rst'), 'Deps\n====\n\n.. digraph:: deps\n\n   a -> b;\n\n.. todo:: later\n');
+  const path = 'specs/rocky/approved/deps.rst';
+  // No conf.py: the OpenStack set (todo, the diagram extensions), without graphviz.
+  const openstack = specwright(['doctree', '--profile', 'sphinx', path], dir);
+  assert.equal(openstack.status, 0, openstack.stderr);
+  assert.match(openstack.stderr, /Unknown directive type "digraph"/);
+  assert.match(openstack.stdout, /<todo_node/);
+  writeFileSync(join(dir, 'doc', 'source', 'conf.py'), "extensions = ['sphinx.ext.graphviz']\n");
+  const graphviz = specwright(['doctree', '--profile', 'sphinx', path], dir);
+  assert.equal(graphviz.status, 0, graphviz.stderr);
+  assert.match(graphviz.stdout, /<graphviz code="digraph deps \{\na -> b;\n\}\n"/);
+  assert.match(graphviz.stderr, /Unknown directive type "todo"/);
+  // The docutils profile never looks at conf.py; a broken configuration matters only to the sphinx profile.
+  writeFileSync(join(dir, 'specwright.toml'), '[sphinx\n');
+  assert.equal(specwright(['doctree', path], dir).status, 0);
+  const broken = specwright(['doctree', '--profile', 'sphinx', path], dir);
+  assert.equal(broken.status, 2);
+  assert.match(broken.stderr, /^specwright: .*specwright\.toml: .*invalid TOML/);
+  assert.doesNotMatch(broken.stderr, /\n\s+at /);
+});

@@ -48,6 +48,24 @@ function parseConcurrency(value: string): Concurrency {
   return count;
 }
 
+/**
+ * The Sphinx extensions of the repository around the current directory, as
+ * `specwright lint` reads them (configuration, else doc/source/conf.py read
+ * statically, else the OpenStack set), so both commands know the same
+ * directives and roles.
+ */
+async function repositoryExtensions(): Promise<string[]> {
+  // Loaded here: the docutils profile (the default) needs no configuration reader.
+  const { findRepositoryRoot, SpecRepository } = await import('../../spec/repository.js');
+  const { SpecError } = await import('../../spec/errors.js');
+  try {
+    return [...SpecRepository.open(findRepositoryRoot(process.cwd())).sphinxExtensions().extensions];
+  } catch (error) {
+    if (error instanceof SpecError) throw new UserError('config', error.message, error.file);
+    throw error;
+  }
+}
+
 export async function runDoctree(paths: readonly string[], options: DoctreeOptions): Promise<number> {
   if (!(PROFILE_NAMES as readonly string[]).includes(options.profile)) {
     throw new UserError('usage', `unknown profile "${options.profile}" (expected ${PROFILE_NAMES.join(' or ')})`);
@@ -61,6 +79,7 @@ export async function runDoctree(paths: readonly string[], options: DoctreeOptio
     debug: process.argv.includes('--debug'),
     ...(options.out ? { out: options.out } : {}),
   };
+  if (job.profile === 'sphinx') job.extensions = await repositoryExtensions();
   const threads = threadCount(options.concurrency === undefined ? 'auto' : parseConcurrency(options.concurrency), paths.length);
   let failures = 0;
   const report = (result: DoctreeResult): void => {
