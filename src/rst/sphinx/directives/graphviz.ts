@@ -9,7 +9,6 @@
  *        a -> b;      → graphviz(code="digraph deps {\na -> b;\n}\n", options={'docname': ...})
  */
 import { existsSync, readFileSync } from 'node:fs';
-import * as posixPath from 'node:path/posix';
 import { Element, type Node, element } from '../../nodes.js';
 import type { OptionSpec } from '../../directives/directive.js';
 import { choice, classOption, unchanged } from '../../directives/options.js';
@@ -104,7 +103,7 @@ export class Graphviz extends GraphvizBase {
         code = decodeBytes(readFileSync(absolute), 'utf-8');
       } catch {
         return [
-          document.reporter.warning(`External Graphviz file ${pyReprString(posixPath.normalize(absolute))} not found or reading it failed`, [], {
+          document.reporter.warning(`External Graphviz file ${pyReprString(absolute)} not found or reading it failed`, [], {
             line: this.lineno,
           }),
         ];
