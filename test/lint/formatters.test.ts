@@ -1,13 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { FORMATTERS } from '../../src/lint/formatters/index.js';
 import { escapeData, escapeProperty } from '../../src/lint/formatters/github.js';
 import { RULES } from '../../src/lint/registry.js';
 import { lintPaths, type LintReport } from '../../src/lint/runner.js';
 import { CONTENT_RULES, specRepository } from './lint-helpers.js';
+
+// ajv-draft-04 is CommonJS: required, as src/spec/lazy-ajv.ts requires ajv (its default export does not type-check as an ES import).
+const AjvDraft04 = createRequire(import.meta.url)('ajv-draft-04') as typeof import('ajv-draft-04').default;
 
 function sampleReport(): LintReport {
   const root = specRepository({
