@@ -7,9 +7,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { parseDocument } from '../rst/parse.js';
 import { publish } from '../rst/publish.js';
 import { toPseudoXml } from '../rst/writers/pseudoxml.js';
-import { profileRegistry, type ProfileName } from '../rst/profiles/index.js';
-import { sphinxRegistry } from '../rst/profiles/sphinx.js';
-import type { Registry } from '../rst/registry.js';
+import { sharedRegistry, type ProfileName } from '../rst/profiles/index.js';
 import { sphinxWarnings } from '../rst/sphinx/environment.js';
 import { UserError } from './errors.js';
 import { readSourceFile } from './read-input.js';
@@ -58,19 +56,6 @@ export function outputBase(outDir: string, path: string): string {
   return join(outDir, stem);
 }
 
-/** A profile's registry is built once (per extension list); each parse works on a fork of it. */
-const registries = new Map<string, Registry>();
-
-function registryFor(job: DoctreeJob): Registry {
-  const key = job.profile === 'sphinx' && job.extensions ? `sphinx\0${job.extensions.join('\0')}` : job.profile;
-  let registry = registries.get(key);
-  if (!registry) {
-    registry = job.profile === 'sphinx' && job.extensions ? sphinxRegistry({ extensions: job.extensions }) : profileRegistry(job.profile);
-    registries.set(key, registry);
-  }
-  return registry;
-}
-
 /** Reads, publishes and renders one document; with --out, hands its files to `sink`. */
 export function processDoctreeFile(path: string, job: DoctreeJob, sink: OutputSink): DoctreeResult {
   let text: string;
@@ -90,7 +75,7 @@ export function processDoctreeFile(path: string, job: DoctreeJob, sink: OutputSi
       messages += chunk;
     },
   };
-  const registry = registryFor(job);
+  const registry = sharedRegistry(job.profile, job.extensions ? { extensions: job.extensions } : {});
   let tree: string;
   try {
     // Pseudo-XML shows no positions: the parse need not record them.

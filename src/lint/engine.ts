@@ -7,10 +7,9 @@
  */
 import type { Document } from '../rst/document.js';
 import type { Element, Node } from '../rst/nodes.js';
-import { profileRegistry } from '../rst/profiles/index.js';
-import { OPENSTACK_SPEC_EXTENSIONS, sphinxRegistry } from '../rst/profiles/sphinx.js';
+import { sharedRegistry } from '../rst/profiles/index.js';
+import { OPENSTACK_SPEC_EXTENSIONS } from '../rst/profiles/sphinx.js';
 import { publish } from '../rst/publish.js';
-import type { Registry } from '../rst/registry.js';
 import type { TreeGuard } from './fix.js';
 import type { PublishFunction } from './runner.js';
 
@@ -20,25 +19,9 @@ const NEVER_HALT = 5;
 /** docutils drops a byte order mark when it reads a file (Sphinx too); the linter publishes text, so it drops it here. */
 const BYTE_ORDER_MARK = '\ufeff';
 
-/** Registries are built once per profile, extension list and source directory, and forked for each parse. */
-const registries = new Map<string, Registry>();
-
-function registryFor(profile: 'docutils' | 'sphinx', extensions: readonly string[], root: string | undefined): Registry {
-  const key = JSON.stringify([profile, profile === 'sphinx' ? extensions : [], profile === 'sphinx' ? (root ?? '') : '']);
-  let registry = registries.get(key);
-  if (!registry) {
-    registry =
-      profile === 'sphinx'
-        ? sphinxRegistry({ extensions: [...extensions], ...(root !== undefined ? { srcdir: root } : {}) })
-        : profileRegistry('docutils');
-    registries.set(key, registry);
-  }
-  return registry;
-}
-
 export const publishForLint: PublishFunction = (text, options) => {
   const result = publish(text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text, {
-    registry: registryFor(options.profile ?? 'sphinx', options.extensions, options.root),
+    registry: sharedRegistry(options.profile ?? 'sphinx', { extensions: options.extensions, ...(options.root !== undefined ? { srcdir: options.root } : {}) }),
     sourcePath: options.sourcePath,
     settings: {
       haltLevel: NEVER_HALT,

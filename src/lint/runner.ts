@@ -863,7 +863,6 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
   return run.finish(1, 0);
 }
 
-
 /**
  * As lintPaths, but long file lists are linted in worker threads as well
  * as this one (see `concurrency`); the report is the same as lintPaths'.

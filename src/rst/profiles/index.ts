@@ -21,3 +21,28 @@ export function profileRegistry(name: ProfileName): Registry {
       return sphinxRegistry();
   }
 }
+
+/** Registries built so far, per profile, extension list and source directory. */
+const sharedRegistries = new Map<string, Registry>();
+
+/**
+ * A profile's registry, built once per extension list and source directory
+ * (sphinx profile; the docutils profile has neither): each parse works on
+ * a fork of it. No extensions: the OpenStack set; no srcdir: the working
+ * directory.
+ */
+export function sharedRegistry(name: ProfileName, options: { extensions?: readonly string[]; srcdir?: string } = {}): Registry {
+  const key = name === 'sphinx' ? JSON.stringify([name, options.extensions ?? null, options.srcdir ?? null]) : name;
+  let registry = sharedRegistries.get(key);
+  if (!registry) {
+    registry =
+      name === 'sphinx'
+        ? sphinxRegistry({
+            ...(options.extensions !== undefined ? { extensions: [...options.extensions] } : {}),
+            ...(options.srcdir !== undefined ? { srcdir: options.srcdir } : {}),
+          })
+        : profileRegistry(name);
+    sharedRegistries.set(key, registry);
+  }
+  return registry;
+}
