@@ -32,8 +32,6 @@ import { CONFIG_SCHEMA, KNOWN_KEYS, SEVERITY_NAMES } from './config-schema.js';
 import { SpecError } from './errors.js';
 import { DEFAULT_SPECS_PATTERN } from './layout.js';
 
-export { DEFAULT_SPECS_PATTERN };
-
 export const CONFIG_FILE_NAME = 'specwright.toml';
 export const PYPROJECT_FILE_NAME = 'pyproject.toml';
 export const DEFAULT_RELEASE_ENTRIES: readonly string[] = ['approved', 'implemented', 'redirects'];

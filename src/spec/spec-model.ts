@@ -85,17 +85,23 @@ export interface BlueprintReference {
   readonly inPreamble: boolean;
 }
 
-/** Launchpad blueprint links of the document, in order. */
-export function blueprintReferences(document: Document): BlueprintReference[] {
-  const out: BlueprintReference[] = [];
+/** A reference or target with a URI, and whether it sits before the first section. */
+interface Link {
+  readonly uri: string;
+  readonly node: Element;
+  readonly inPreamble: boolean;
+}
+
+/** The document's references and targets with a URI, in document order. */
+function links(document: Document): Link[] {
+  const out: Link[] = [];
   let sawSection = false;
   const visit = (node: Node) => {
     if (!isElement(node)) return;
     if (node.tagname === 'section') sawSection = true;
     if (node.tagname === 'reference' || node.tagname === 'target') {
       const uri = node.attributes.refuri;
-      const match = typeof uri === 'string' ? BLUEPRINT_URL.exec(uri) : null;
-      if (match) out.push({ project: match[1]!, name: decodeURIComponent(match[2]!), url: uri as string, node, inPreamble: !sawSection });
+      if (typeof uri === 'string') out.push({ uri, node, inPreamble: !sawSection });
     }
     for (const child of node.children) visit(child);
   };
@@ -103,25 +109,27 @@ export function blueprintReferences(document: Document): BlueprintReference[] {
   return out;
 }
 
+/** Launchpad blueprint links of the document, in order. */
+export function blueprintReferences(document: Document): BlueprintReference[] {
+  const out: BlueprintReference[] = [];
+  for (const { uri, node, inPreamble } of links(document)) {
+    const match = BLUEPRINT_URL.exec(uri);
+    if (match) out.push({ project: match[1]!, name: decodeURIComponent(match[2]!), url: uri, node, inPreamble });
+  }
+  return out;
+}
+
 /**
  * Links to a Launchpad bug (https://bugs.launchpad.net/<project>/+bug/<n>,
- * https://launchpad.net/bugs/<n>)
- * or a StoryBoard story: how specs tracked by an RFE bug or a story
- * instead of a blueprint (neutron-specs, ironic-specs) say what they are for.
+ * https://launchpad.net/bugs/<n>) or a StoryBoard story: how specs tracked
+ * by an RFE bug or a story instead of a blueprint (neutron-specs,
+ * ironic-specs) say what they are for.
  */
 export const TRACKER_URL = /^https?:\/\/(?:(?:bugs\.)?launchpad\.net\/(?:[^/\s]+\/)?(?:\+bug|bugs)\/\d+|storyboard\.openstack\.org\/#!\/story\/\d+)\/?(?:[?#].*)?$/;
 
 /** Whether the document links a bug or story (TRACKER_URL) before its first section. */
 export function hasTrackerInPreamble(document: Document): boolean {
-  for (const child of document.children) {
-    if (!isElement(child)) continue;
-    if (child.tagname === 'section') return false;
-    for (const node of [...child.findall('reference'), ...child.findall('target')]) {
-      const uri = isElement(node) ? node.attributes.refuri : undefined;
-      if (typeof uri === 'string' && TRACKER_URL.test(uri)) return true;
-    }
-  }
-  return false;
+  return links(document).some((link) => link.inPreamble && TRACKER_URL.test(link.uri));
 }
 
 /** Paragraph elements under `root` (any depth), in document order. */
