@@ -7,7 +7,6 @@
  *
  *        A -> B;        → seqdiag_node(code="seqdiag { A -> B; }", options={}, ...)
  */
-import { readFileSync } from 'node:fs';
 import * as posixPath from 'node:path/posix';
 import { Element, type Node, element } from '../../nodes.js';
 import type { DirectiveClass, OptionSpec } from '../../directives/directive.js';
@@ -21,7 +20,7 @@ import {
   percentage,
   unchanged,
 } from '../../directives/options.js';
-import { decodeBytes, isUnderRoot } from '../../directives/file-input.js';
+import { decodeBytes, readInputBytes } from '../../directives/file-input.js';
 import { StringList } from '../../string-list.js';
 import { pyReprString, strip } from '../../python-text.js';
 import { setClasses } from '../../roles/standard.js';
@@ -116,8 +115,7 @@ export function diagramDirective(kind: DiagramKind): DirectiveClass {
         }
         const filename = diagramPath(this, this.args[0]!);
         try {
-          if (!isUnderRoot(filename, document.settings)) throw new Error('outside the root');
-          code = decodeBytes(readFileSync(filename), 'utf-8-sig');
+          code = decodeBytes(readInputBytes(filename, document.settings), 'utf-8-sig');
         } catch {
           return [
             document.reporter.warning(`External ${kind} file ${pyReprString(filename)} not found or reading it failed`, [], {

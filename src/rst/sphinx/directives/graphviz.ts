@@ -8,11 +8,11 @@
  *
  *        a -> b;      → graphviz(code="digraph deps {\na -> b;\n}\n", options={'docname': ...})
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Element, type Node, element } from '../../nodes.js';
 import type { OptionSpec } from '../../directives/directive.js';
 import { choice, classOption, unchanged } from '../../directives/options.js';
-import { decodeBytes, isUnderRoot } from '../../directives/file-input.js';
+import { decodeBytes, isUnderRoot, readInputBytes } from '../../directives/file-input.js';
 import { pyReprString, strip } from '../../python-text.js';
 import { type PyDict, sphinxElement } from '../nodes.js';
 import { SphinxDirective } from './base.js';
@@ -99,8 +99,7 @@ export class Graphviz extends GraphvizBase {
       const [relative, absolute] = this.env.relfn2path(searchForLanguage(this, this.args[0]!));
       let code: string;
       try {
-        if (!isUnderRoot(absolute, document.settings)) throw new Error('outside the root');
-        code = decodeBytes(readFileSync(absolute), 'utf-8');
+        code = decodeBytes(readInputBytes(absolute, document.settings), 'utf-8');
       } catch {
         return [
           document.reporter.warning(`External Graphviz file ${pyReprString(absolute)} not found or reading it failed`, [], {
