@@ -57,12 +57,11 @@ function parseConcurrency(value: string): Concurrency {
 async function repositoryExtensions(): Promise<string[]> {
   // Loaded here: the docutils profile (the default) needs no configuration reader.
   const { findRepositoryRoot, SpecRepository } = await import('../../spec/repository.js');
-  const { SpecError } = await import('../../spec/errors.js');
+  const { asUserError } = await import('../spec-errors.js');
   try {
     return [...SpecRepository.open(findRepositoryRoot(process.cwd())).sphinxExtensions().extensions];
   } catch (error) {
-    if (error instanceof SpecError) throw new UserError('config', error.message, error.file);
-    throw error;
+    throw asUserError(error);
   }
 }
 

@@ -14,8 +14,8 @@ import { findRepositoryRoot } from '../../spec/repository.js';
 import { unknownRuleMessage } from '../../lint/rule-settings.js';
 import { isRuleId } from '../../lint/registry.js';
 import type { RuleSettingInput } from '../../spec/config.js';
-import { SpecError } from '../../spec/errors.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.js';
+import { asUserError } from '../spec-errors.js';
 
 export interface LintCommandOptions {
   readonly format?: string;
@@ -99,11 +99,6 @@ export function parseConcurrency(value: string | undefined): LintOptions['concur
     throw new UserError('usage', `--concurrency "${value}": expected auto, off or a number of threads (1 or more)`);
   }
   return threads;
-}
-
-/** A configuration error is the user's to fix: printed without a stack trace, exit status 2. */
-function asUserError(error: unknown): unknown {
-  return error instanceof SpecError ? new UserError(error.code, error.message, error.file) : error;
 }
 
 /** Prints the report in the chosen format, then problems, notices and fixes on stderr; returns the exit status. */
