@@ -4,6 +4,7 @@
  * worker threads that process long file lists in parallel.
  */
 import { isAbsolute, join, relative } from 'node:path';
+import { DocumentTooLargeError } from '../rst/memory-guard.js';
 import { parseDocument } from '../rst/parse.js';
 import { publish } from '../rst/publish.js';
 import { toPseudoXml } from '../rst/writers/pseudoxml.js';
@@ -60,7 +61,9 @@ export function outputBase(outDir: string, path: string): string {
 export function processDoctreeFile(path: string, job: DoctreeJob, sink: OutputSink): DoctreeResult {
   let text: string;
   try {
-    text = readSourceFile(path);
+    // docutils-oracle reads a file as Python's 'utf-8' codec does, byte order
+    // mark included, and docutils keeps it; Sphinx reads with 'utf-8-sig'.
+    text = readSourceFile(path, { keepByteOrderMark: job.profile === 'docutils' });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return { error: `specwright: ${error.describe()}` };
@@ -89,6 +92,7 @@ export function processDoctreeFile(path: string, job: DoctreeJob, sink: OutputSi
       messages += `${location}WARNING: ${warning.message}\n`;
     }
   } catch (error) {
+    if (error instanceof DocumentTooLargeError) return { error: `specwright: ${path}: ${error.message}` };
     const detail = job.debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
     return { error: `specwright: ${path}: internal error: ${(error as Error).message}${detail}` };
   }

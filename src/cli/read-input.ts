@@ -3,13 +3,13 @@
  * UserError naming the file, so one bad file never stops the others.
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { decodeSource } from '../rst/source.js';
+import { decodeSource, type DecodeOptions } from '../rst/source.js';
 import { UserError } from './errors.js';
 
 /** Largest document accepted (docutils has no limit, but a spec over this is surely not a spec). */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
-export function readSourceFile(path: string): string {
+export function readSourceFile(path: string, options: DecodeOptions = {}): string {
   // One open, then fstat and read on the descriptor: a path lookup fewer
   // than stat-then-read, which shows over hundreds of files.
   let bytes: Buffer;
@@ -28,7 +28,7 @@ export function readSourceFile(path: string): string {
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
-  const decoded = decodeSource(bytes);
+  const decoded = decodeSource(bytes, options);
   if (!decoded.ok) throw new UserError('input-not-text', decoded.problem, path);
   return decoded.text;
 }

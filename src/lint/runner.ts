@@ -18,6 +18,7 @@ import { threadCount } from '../util/threads.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Document } from '../rst/document.js';
 import type { Element, Node } from '../rst/nodes.js';
+import { DocumentTooLargeError } from '../rst/memory-guard.js';
 import { codePointLength } from '../rst/python-text.js';
 import type { RuleSettingInput, SpecwrightConfig } from '../spec/config.js';
 import { SpecError, type SpecErrorCode } from '../spec/errors.js';
@@ -573,6 +574,7 @@ export function lintFileOutcome(target: FileTarget, job: FileJob): FileOutcome {
         fatal: { code: error.code, message: error.message, ...(error.file !== undefined ? { file: error.file } : {}) },
       };
     }
+    if (error instanceof DocumentTooLargeError) return { text: null, diagnostics: [], problems: [error.message], skippedRules: [] };
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { text: null, diagnostics: [], problems: [`internal error while checking this file: ${message}`], skippedRules: [], internalError: error };
   }

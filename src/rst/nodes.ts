@@ -9,6 +9,7 @@
  */
 import { NON_ID_TRANSLATE, NON_ID_TRANSLATE_DIGRAPHS } from './unicode-data.js';
 import { isPythonSpace, splitWhitespace, splitlines } from './python-text.js';
+import { guardMemory } from './memory-guard.js';
 
 export interface Point {
   /** 1-based line. */
@@ -187,6 +188,11 @@ export abstract class Node {
   protected ownDocument: Document | null = null;
 
   abstract readonly tagname: string;
+
+  constructor() {
+    // A document too large for this process's memory is refused, not a crash.
+    guardMemory();
+  }
 
   get document(): Document | null {
     return this.ownDocument ?? this.parent?.document ?? null;
@@ -571,6 +577,10 @@ export class Element extends Node {
   }
 
   get childTextSeparator(): string {
+    const special = CHILD_TEXT_SEPARATORS.get(this.tagname);
+    if (special !== undefined) return special;
+    // Sphinx's desc_signature: a multi-line signature's lines are joined with a space.
+    if (this.tagname === 'desc_signature' && this.attributes['is_multiline']) return ' ';
     return this.isTextElement ? '' : '\n\n';
   }
 
@@ -828,6 +838,12 @@ export class Element extends Node {
   // ---- output -----------------------------------------------------------
 
   astext(): string {
+    const special = SPECIAL_ASTEXT.get(this.tagname);
+    return special ? special(this) : this.childrenText();
+  }
+
+  /** The children's text joined with the kind's separator (docutils' Element.astext, for kinds that wrap it). */
+  childrenText(): string {
     return this.children.map((child) => child.astext()).join(this.childTextSeparator);
   }
 
@@ -860,6 +876,7 @@ export class Element extends Node {
   }
 
   pformat(indent = '    ', level = 0): string {
+    guardMemory();
     let out = indentation(indent, level) + this.starttag() + '\n';
     const children = this.children;
     for (let index = 0; index < children.length; index++) out += children[index]!.pformat(indent, level + 1);
@@ -1066,6 +1083,26 @@ export function systemMessageNode(message: string, children: readonly Node[], at
   const all = message ? [element('paragraph', '', message), ...children] : children;
   return new Element('system_message', rawsource, all, rest);
 }
+
+/** Kinds whose class sets child_text_separator (docutils.nodes, sphinx.addnodes). */
+const CHILD_TEXT_SEPARATORS = new Map<string, string>([
+  ['option', ''],
+  ['option_group', ', '],
+  ['option_list_item', '  '],
+  ['pending_xref', ''],
+  ['desc_parameterlist', ', '],
+  ['desc_optional', ', '],
+]);
+
+/** Kinds whose class overrides astext() (docutils.nodes, sphinx.addnodes). */
+const SPECIAL_ASTEXT = new Map<string, (element: Element) => string>([
+  ['image', (image) => pyStrAttr(image.get('alt') ?? '')],
+  ['option_argument', (argument) => pyStrAttr(argument.get('delimiter') ?? ' ') + argument.childrenText()],
+  ['system_message', (message) => systemMessageText(message)],
+  ['desc_returns', (returns) => ' -> ' + returns.childrenText()],
+  ['desc_parameterlist', (list) => `(${list.childrenText()})`],
+  ['desc_optional', (optional) => `[${optional.childrenText()}]`],
+]);
 
 /** system_message.astext(): "SOURCE:LINE: (TYPE/LEVEL) text". */
 export function systemMessageText(message: Element): string {

@@ -2,7 +2,7 @@
  * Turning a file's bytes into source text, with the checks a user needs
  * (docutils would decode silently or fail with a traceback): the text must
  * be UTF-8 and must not contain NUL bytes; a UTF-8 byte order mark is
- * removed, as docutils' file input does.
+ * removed, as docutils' file input does (unless asked to keep it).
  */
 
 import { isUtf8 } from 'node:buffer';
@@ -50,8 +50,18 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+export interface DecodeOptions {
+  /**
+   * Keep a leading UTF-8 byte order mark in the text, as a document read
+   * with Python's 'utf-8' codec and published from that string keeps it
+   * (docutils-oracle; docutils then sees U+FEFF as part of the first line).
+   * Default: removed, as docutils' and Sphinx's file input remove it.
+   */
+  keepByteOrderMark?: boolean;
+}
+
 /** Decode a source file's bytes, or say in one line why it cannot be a reStructuredText document. */
-export function decodeSource(bytes: Uint8Array): DecodeResult {
+export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return { ok: false, problem: `contains a NUL byte at offset ${nul} (binary file?)` };
@@ -63,6 +73,6 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     return { ok: false, problem: `is not valid UTF-8 (byte 0x${byte} at offset ${invalid})` };
   }
   let start = 0;
-  if (bytes.length >= 3 && UTF8_BOM.every((value, index) => bytes[index] === value)) start = 3;
+  if (!options.keepByteOrderMark && bytes.length >= 3 && UTF8_BOM.every((value, index) => bytes[index] === value)) start = 3;
   return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString('utf8') };
 }

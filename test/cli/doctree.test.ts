@@ -74,6 +74,32 @@ test('bad inputs get one clear line each; the other files are still processed', 
   assert.ok(existsSync(join(dir, 'out', 'specs', 'x', 'good.pseudoxml')));
 });
 
+test('a document too large for the memory is refused with one clear line; the next file is still processed', () => {
+  const dir = workspace();
+  // 200,000 unknown references, each a problematic node and a system message: far beyond a 96 MB heap.
+  writeFileSync(join(dir, 'huge.rst'), ('a_ '.repeat(25) + '\n').repeat(8000));
+  const run = spawnSync(process.execPath, ['--max-old-space-size=96', '--import', tsx, main, 'doctree', 'huge.rst', 'specs/x/good.rst'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /^specwright: huge\.rst: too large to process: the memory in use reached \d+ MB of this process's \d+ MB /m);
+  assert.doesNotMatch(run.stderr, /FATAL ERROR|heap out of memory|    at /);
+  assert.match(run.stdout, /^<document ids="title" names="title" source="specs\/x\/good.rst" title="Title">\n/);
+});
+
+test('a leading byte order mark stays in the text for --profile docutils (as docutils-oracle reads it) and not for sphinx', () => {
+  const dir = workspace();
+  writeFileSync(join(dir, 'bom.rst'), '\ufeffTitle\n=====\n');
+  const docutils = specwright(['doctree', '--report-level', '1', 'bom.rst'], dir);
+  assert.match(docutils.stdout, /^<document ids="title" names="\ufefftitle" source="bom.rst" title="\ufeffTitle">/);
+  assert.equal(docutils.stderr, 'bom.rst:2: (WARNING/2) Title underline too short.\n\n\ufeffTitle\n=====\n');
+  const sphinx = specwright(['doctree', '--report-level', '1', '--profile', 'sphinx', 'bom.rst'], dir);
+  assert.match(sphinx.stdout, /^<document ids="title" names="title" source="bom.rst" title="Title">/);
+  assert.equal(sphinx.stderr, '');
+});
+
 test('an unknown profile is a usage error', () => {
   const dir = workspace();
   const run = specwright(['doctree', '--profile', 'nope', 'specs/x/good.rst'], dir);

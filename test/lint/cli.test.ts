@@ -148,6 +148,24 @@ describe('specwright lint: the program', () => {
     }
   });
 
+  it('refuses a file too large for the memory in one line, still lints the others, and exits 2', () => {
+    // 200,000 unknown references: far beyond a 96 MB heap.
+    const root = specRepository({
+      'specs/rocky/approved/huge.rst': 'Title\n=====\n\n' + ('a_ '.repeat(25) + '\n').repeat(8000),
+      'specs/rocky/approved/a.rst': 'x \n',
+    });
+    const result = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=96', '--import', import.meta.resolve('tsx'), MAIN, 'lint', '--format', 'json', 'specs/rocky/approved/huge.rst', 'specs/rocky/approved/a.rst'],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 26 },
+    );
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^specwright: specs\/rocky\/approved\/huge\.rst: too large to process: the memory in use reached \d+ MB of this process's \d+ MB /);
+    assert.doesNotMatch(result.stderr, /FATAL ERROR|heap out of memory|\n\s+at /);
+    const findings = JSON.parse(result.stdout) as Array<{ file: string; rule: string }>;
+    assert.ok(findings.some((finding) => finding.file === 'specs/rocky/approved/a.rst' && finding.rule === 'trailing-whitespace'));
+  });
+
   it('prints a user error without a stack trace and exits 2', () => {
     const root = specRepository({ 'specwright.toml': '[rules\n', 'specs/rocky/approved/a.rst': CLEAN });
     const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), MAIN, 'lint'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });

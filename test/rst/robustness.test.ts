@@ -24,7 +24,7 @@ import fc from 'fast-check';
 import '../../src/rst/profiles/index.js';
 import { parseDocument } from '../../src/rst/parse.js';
 import { publish } from '../../src/rst/publish.js';
-import { MAX_NESTING_DEPTH } from '../../src/rst/parser/rst-state.js';
+import { MAX_NESTED_CHARACTERS, MAX_NESTING_DEPTH } from '../../src/rst/parser/rst-state.js';
 import { INPUTS } from '../../bench/adversarial-inputs.mjs';
 import { markupSoup, rstDocument } from './rst-arbitraries.js';
 import type { PathologicalRequest, PathologicalResponse } from './pathological-worker.js';
@@ -168,6 +168,21 @@ for (const [name, make] of Object.entries(NESTED)) {
     assert.match(beyond.document.pformat(), /Content nested more than/);
   });
 }
+
+test('a large block nested a few levels deep is refused before the copies of it exhaust memory', () => {
+  // Eight containers around 16 MB: every level parses its own copy of the block.
+  const depth = 8;
+  const opening = Array.from({ length: depth }, (_, level) => ' '.repeat(3 * level) + '.. container::\n\n').join('');
+  const inner = (' '.repeat(3 * depth) + 'x'.repeat(63) + '\n').repeat((16 * 1024 * 1024) / (3 * depth + 64));
+  const { document, messages } = publish(opening + inner + 'After.\n', { sourcePath: 'n.rst', settings: settings() });
+  assert.match(
+    messages,
+    new RegExp(`^n\\.rst:\\d+: \\(SEVERE/4\\) Content nested \\d levels deep is not parsed: at \\d+ characters, the copies of it and of the blocks around it would pass ${MAX_NESTED_CHARACTERS} characters\\.$`, 'm'),
+  );
+  const xml = document.pformat();
+  assert.match(xml, /<container>\n {8}<container>/);
+  assert.match(xml, /<paragraph>\n {8}After\.\n$/);
+});
 
 test('a deep line block (not a nested parse) publishes', () => {
   const text = Array.from({ length: 1500 }, (_, level) => '|' + ' '.repeat(level + 1) + 'x\n').join('');

@@ -36,7 +36,7 @@ export class InputDecodeError extends Error {
   constructor(
     message: string,
     /** Python's exception class name. */
-    readonly pythonType: 'UnicodeDecodeError' | 'LookupError' = 'UnicodeDecodeError',
+    readonly pythonType: 'UnicodeDecodeError' | 'UnicodeError' | 'LookupError' = 'UnicodeDecodeError',
   ) {
     super(message);
   }
@@ -223,10 +223,14 @@ export function decodeBytes(bytes: Uint8Array, encodingName: string): string {
     case 'cp1252':
       return decodeCp1252(bytes);
     case 'utf-16':
-      return decodeUtf16(bytes, codec);
+    case 'utf-32':
+      return decodeWithByteOrderMark(bytes, codec === 'utf-16' ? 2 : 4);
     case 'utf-16-le':
     case 'utf-16-be':
-      return decodeWhatwg(bytes, codec, codec === 'utf-16-le' ? 'utf-16le' : 'utf-16be');
+      return decodeUtf16(bytes, 0, codec === 'utf-16-le');
+    case 'utf-32-le':
+    case 'utf-32-be':
+      return decodeUtf32(bytes, 0, codec === 'utf-32-le');
     default: {
       const label = WHATWG_LABELS[codec];
       if (label) return decodeWhatwg(bytes, codec, label);
@@ -282,10 +286,83 @@ function hex2(byte: number): string {
   return byte.toString(16).padStart(2, '0');
 }
 
-function decodeUtf16(bytes: Uint8Array, codec: string): string {
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWhatwg(bytes.subarray(2), codec, 'utf-16be');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWhatwg(bytes.subarray(2), codec, 'utf-16le');
-  return decodeWhatwg(bytes, codec, 'utf-16le');
+/**
+ * 'utf-16' and 'utf-32' as docutils reads an included file: a text stream
+ * read whole, whose incremental decoder takes the byte order from a leading
+ * byte order mark. Without one it decodes little-endian (so its errors come
+ * first) and then refuses the stream ("UTF-16 stream does not start with
+ * BOM") once it has decoded a code unit.
+ */
+function decodeWithByteOrderMark(bytes: Uint8Array, unit: 2 | 4): string {
+  const decode = unit === 2 ? decodeUtf16 : decodeUtf32;
+  const littleMark = unit === 2 ? [0xff, 0xfe] : [0xff, 0xfe, 0x00, 0x00];
+  const bigMark = unit === 2 ? [0xfe, 0xff] : [0x00, 0x00, 0xfe, 0xff];
+  if (bytes.length >= unit && littleMark.every((byte, index) => bytes[index] === byte)) return decode(bytes, unit, true);
+  if (bytes.length >= unit && bigMark.every((byte, index) => bytes[index] === byte)) return decode(bytes, unit, false);
+  const text = decode(bytes, 0, true);
+  if (bytes.length >= unit) throw new InputDecodeError(`UTF-${unit * 8} stream does not start with BOM`, 'UnicodeError');
+  return text;
+}
+
+/** CPython's "can't decode byte(s) in position ..." error of a fixed-width codec. */
+function unitError(codec: string, bytes: Uint8Array, start: number, end: number, reason: string): InputDecodeError {
+  const where = end - start === 1 ? `byte 0x${hex2(bytes[start]!)} in position ${start}` : `bytes in position ${start}-${end - 1}`;
+  return new InputDecodeError(`'${codec}' codec can't decode ${where}: ${reason}`);
+}
+
+/** Strict UTF-16 from byte `from` on, with CPython's error reasons and positions (in the whole input). */
+function decodeUtf16(bytes: Uint8Array, from: number, little: boolean): string {
+  const codec = little ? 'utf-16-le' : 'utf-16-be';
+  const length = bytes.length;
+  const unitAt = (index: number): number => (little ? bytes[index]! | (bytes[index + 1]! << 8) : (bytes[index]! << 8) | bytes[index + 1]!);
+  const units: number[] = [];
+  let out = '';
+  let index = from;
+  for (; index + 1 < length; index += 2) {
+    const unit = unitAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      if (index + 3 >= length) throw unitError(codec, bytes, index, length, 'unexpected end of data');
+      const next = unitAt(index + 2);
+      if (next < 0xdc00 || next > 0xdfff) throw unitError(codec, bytes, index, index + 2, 'illegal UTF-16 surrogate');
+      units.push(unit, next);
+      index += 2;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      throw unitError(codec, bytes, index, index + 2, 'illegal encoding');
+    } else {
+      units.push(unit);
+    }
+    if (units.length >= 8192) {
+      out += String.fromCharCode(...units);
+      units.length = 0;
+    }
+  }
+  if (index < length) throw unitError(codec, bytes, index, length, 'truncated data');
+  return out + String.fromCharCode(...units);
+}
+
+/** Strict UTF-32 from byte `from` on, with CPython's error reasons and positions. */
+function decodeUtf32(bytes: Uint8Array, from: number, little: boolean): string {
+  const codec = little ? 'utf-32-le' : 'utf-32-be';
+  const length = bytes.length;
+  const codePoints: number[] = [];
+  let out = '';
+  let index = from;
+  for (; index + 3 < length; index += 4) {
+    const codePoint = little
+      ? (bytes[index]! | (bytes[index + 1]! << 8) | (bytes[index + 2]! << 16) | (bytes[index + 3]! << 24)) >>> 0
+      : ((bytes[index]! << 24) | (bytes[index + 1]! << 16) | (bytes[index + 2]! << 8) | bytes[index + 3]!) >>> 0;
+    if (codePoint > 0x10ffff) throw unitError(codec, bytes, index, index + 4, 'code point not in range(0x110000)');
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
+      throw unitError(codec, bytes, index, index + 4, 'code point in surrogate code point range(0xd800, 0xe000)');
+    }
+    codePoints.push(codePoint);
+    if (codePoints.length >= 8192) {
+      out += String.fromCodePoint(...codePoints);
+      codePoints.length = 0;
+    }
+  }
+  if (index < length) throw unitError(codec, bytes, index, length, 'truncated data');
+  return out + String.fromCodePoint(...codePoints);
 }
 
 function decodeWhatwg(bytes: Uint8Array, codec: string, label: string): string {

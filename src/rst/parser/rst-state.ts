@@ -140,6 +140,25 @@ export class RSTStateMachine extends RSTMachineBase {
 export const MAX_NESTING_DEPTH = 200;
 let activeNestedMachines = 0;
 
+/**
+ * Every nested machine parses its own copy of its block (indentation
+ * removed), and the copies of all enclosing blocks stay alive while it runs,
+ * as in docutils: a large document nested many levels deep would hold
+ * gigabytes. A block is not parsed when its size times the depth it sits at
+ * (a lower bound of what the enclosing copies hold) passes this many
+ * characters. Real documents stay far below: a 1 MB document would have to
+ * nest 64 levels deep.
+ */
+export const MAX_NESTED_CHARACTERS = 64 * 1024 * 1024;
+/** Below this depth the sizes are not even counted. */
+const COUNT_FROM_DEPTH = 4;
+
+function blockCharacters(lines: StringList): number {
+  let total = 0;
+  for (let index = 0; index < lines.length; index++) total += lines.lineAt(index).length + 1;
+  return total;
+}
+
 export class NestedStateMachine extends RSTMachineBase {
   /** Forget the input, tree and memo of the last run (the machine may be reused). */
   release(): void {
@@ -161,10 +180,23 @@ export class NestedStateMachine extends RSTMachineBase {
           { line: inputOffset + 1 },
         ),
       );
-      this.inputLines = inputLines;
-      this.inputOffset = inputOffset;
-      this.lineOffset = inputLines.length;
+      this.skip(inputLines, inputOffset);
       return;
+    }
+    if (activeNestedMachines >= COUNT_FROM_DEPTH) {
+      const size = blockCharacters(inputLines);
+      if (size * (activeNestedMachines + 1) > MAX_NESTED_CHARACTERS) {
+        node.append(
+          memo.reporter.severe(
+            `Content nested ${activeNestedMachines + 1} levels deep is not parsed: at ${size} characters, ` +
+              `the copies of it and of the blocks around it would pass ${MAX_NESTED_CHARACTERS} characters.`,
+            [],
+            { line: inputOffset + 1 },
+          ),
+        );
+        this.skip(inputLines, inputOffset);
+        return;
+      }
     }
     activeNestedMachines++;
     try {
@@ -172,6 +204,13 @@ export class NestedStateMachine extends RSTMachineBase {
     } finally {
       activeNestedMachines--;
     }
+  }
+
+  /** Consume a block without parsing it. */
+  private skip(inputLines: StringList, inputOffset: number): void {
+    this.inputLines = inputLines;
+    this.inputOffset = inputOffset;
+    this.lineOffset = inputLines.length;
   }
 
   private runNestedMachine(inputLines: StringList, inputOffset: number, memo: Memo, node: Element, matchTitles: boolean): void {

@@ -74,6 +74,34 @@ test('decoding keeps a UTF-8 BOM unless the codec is utf-8-sig, and reads Latin-
   assert.equal(decodeBytes(Uint8Array.from([0x80]), 'cp1252'), '\u20ac');
 });
 
+test('UTF-16 and UTF-32 decode as docutils reads an included file (a text stream read whole)', () => {
+  // Expectations from io.TextIOWrapper(io.BytesIO(bytes(...)), encoding=...).read() in CPython 3.11.
+  const prefix = (codec: string) => `UnicodeDecodeError: '${codec}' codec can't decode`;
+  assert.equal(decodeBytes(Uint8Array.from([0xfe, 0xff, 0x00, 0x41]), 'utf-16'), 'A');
+  assert.equal(decodeBytes(Uint8Array.from([0x00, 0x00, 0xfe, 0xff, 0x00, 0x01, 0xf6, 0x00]), 'utf-32'), '\u{1f600}');
+  assert.equal(decodeBytes(Uint8Array.from([0x3d, 0xd8, 0x00, 0xde]), 'utf-16-le'), '\u{1f600}');
+  assert.equal(decodeBytes(Uint8Array.from([0x00, 0x00, 0x00, 0x41]), 'utf_32_be'), 'A');
+  // Without a byte order mark: decoded little-endian (its errors first), then refused.
+  assert.equal(decodeError([0x61, 0x00, 0x0a, 0x00], 'utf-16'), 'UnicodeError: UTF-16 stream does not start with BOM');
+  assert.equal(decodeError([0x61, 0x00, 0x00, 0x00], 'utf-32'), 'UnicodeError: UTF-32 stream does not start with BOM');
+  assert.equal(decodeError([0x94, 0xdb], 'utf-16'), `${prefix('utf-16-le')} bytes in position 0-1: unexpected end of data`);
+  assert.equal(decodeError([0x61], 'utf-16'), `${prefix('utf-16-le')} byte 0x61 in position 0: truncated data`);
+  assert.equal(decodeError([], 'utf-16'), 'decoded');
+  // Positions count the byte order mark.
+  assert.equal(decodeError([0xff, 0xfe, 0x00, 0xd8], 'utf-16'), `${prefix('utf-16-le')} bytes in position 2-3: unexpected end of data`);
+  assert.equal(decodeError([0xfe, 0xff, 0xdc, 0x00], 'utf-16'), `${prefix('utf-16-be')} bytes in position 2-3: illegal encoding`);
+  assert.equal(decodeError([0x00, 0xd8, 0x00, 0xd8, 0x61, 0x00], 'utf-16-le'), `${prefix('utf-16-le')} bytes in position 0-1: illegal UTF-16 surrogate`);
+  assert.equal(
+    decodeError([0x00, 0x00, 0xfe, 0xff, 0x00, 0x11, 0x00, 0x00], 'utf-32'),
+    `${prefix('utf-32-be')} bytes in position 4-7: code point not in range(0x110000)`,
+  );
+  assert.equal(
+    decodeError([0x61, 0x00, 0x00, 0x00, 0x00, 0xd8, 0x00, 0x00], 'utf-32-le'),
+    `${prefix('utf-32-le')} bytes in position 4-7: code point in surrogate code point range(0xd800, 0xe000)`,
+  );
+  assert.equal(decodeError([0x00, 0x00, 0x00], 'utf-32-be'), `${prefix('utf-32-be')} bytes in position 0-2: truncated data`);
+});
+
 test('paths print relative to the working directory, as docutils.utils.relative_path makes them', () => {
   const cwd = process.cwd();
   assert.equal(relativeToWorkingDirectory(`${cwd}/a/b.rst`), 'a/b.rst');

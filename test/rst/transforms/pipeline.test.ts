@@ -126,7 +126,8 @@ test('messages made by transforms end up in the "Docutils System Messages" secti
   const section = doc.children[doc.children.length - 1] as Element;
   assert.deepEqual(section.classes, ['system-messages']);
   assert.equal(section.children[0]!.astext(), 'Docutils System Messages');
-  assert.equal(section.children[1]!.astext(), 'Unknown target name: "nowhere".');
+  // system_message.astext() is docutils' "SOURCE:LINE: (TYPE/LEVEL) text".
+  assert.equal(section.children[1]!.astext(), 'test.rst:1: (ERROR/3) Unknown target name: "nowhere".');
   assert.equal(doc.transformMessages.length, 0);
   assert.equal(paragraph.children[1]!.tagname, 'problematic');
 });
