@@ -315,8 +315,7 @@ function decodeUtf16(bytes: Uint8Array, from: number, little: boolean): string {
   const codec = little ? 'utf-16-le' : 'utf-16-be';
   const length = bytes.length;
   const unitAt = (index: number): number => (little ? bytes[index]! | (bytes[index + 1]! << 8) : (bytes[index]! << 8) | bytes[index + 1]!);
-  const units: number[] = [];
-  let out = '';
+  // Validate here (TextDecoder's fatal mode names no position), then decode natively.
   let index = from;
   for (; index + 1 < length; index += 2) {
     const unit = unitAt(index);
@@ -324,20 +323,13 @@ function decodeUtf16(bytes: Uint8Array, from: number, little: boolean): string {
       if (index + 3 >= length) throw unitError(codec, bytes, index, length, 'unexpected end of data');
       const next = unitAt(index + 2);
       if (next < 0xdc00 || next > 0xdfff) throw unitError(codec, bytes, index, index + 2, 'illegal UTF-16 surrogate');
-      units.push(unit, next);
       index += 2;
     } else if (unit >= 0xdc00 && unit <= 0xdfff) {
       throw unitError(codec, bytes, index, index + 2, 'illegal encoding');
-    } else {
-      units.push(unit);
-    }
-    if (units.length >= 8192) {
-      out += String.fromCharCode(...units);
-      units.length = 0;
     }
   }
   if (index < length) throw unitError(codec, bytes, index, length, 'truncated data');
-  return out + String.fromCharCode(...units);
+  return new TextDecoder(little ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(bytes.subarray(from));
 }
 
 /** Strict UTF-32 from byte `from` on, with CPython's error reasons and positions. */
