@@ -14,6 +14,7 @@
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { Element } from '../src/rst/nodes.js';
 import { publish } from '../src/rst/publish.js';
 import { sphinxRegistry } from '../src/rst/profiles/sphinx.js';
 
@@ -51,7 +52,7 @@ for (const file of files) {
   });
   let found = false;
   for (const message of document.findall('system_message')) {
-    const match = /^(Unknown (?:interpreted text role|directive type) "[^"]*")/.exec(message.astext());
+    const match = /^(Unknown (?:interpreted text role|directive type) "[^"]*")/.exec((message as Element).children[0]?.astext() ?? '');
     if (match) {
       unknown.set(match[1]!, (unknown.get(match[1]!) ?? 0) + 1);
       found = true;
