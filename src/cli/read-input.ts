@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { decodeSource, type DecodeOptions } from '../rst/source.js';
 import { UserError } from './errors.js';
+import { describeFsError } from '../util/fs-errors.js';
 
 /** Largest document accepted (docutils has no limit, but a spec over this is surely not a spec). */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -33,19 +34,3 @@ export function readSourceFile(path: string, options: DecodeOptions = {}): strin
   return decoded.text;
 }
 
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return `cannot read (${code ?? (error as Error).message})`;
-  }
-}

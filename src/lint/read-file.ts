@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { firstInvalidUtf8 } from '../rst/source.js';
+import { describeFsError } from '../util/fs-errors.js';
 
 export type ReadResult =
   | { readonly kind: 'text'; readonly text: string }
@@ -28,31 +29,14 @@ export function decodeSpecBytes(bytes: Uint8Array): ReadResult {
   }
 }
 
-function describeErrno(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
 
 export function readSpecFile(path: string): ReadResult {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    return { kind: 'unreadable', reason: describeErrno(error) };
+    return { kind: 'unreadable', reason: describeFsError(error) };
   }
   return decodeSpecBytes(bytes);
 }
 
-export { describeErrno };

@@ -65,7 +65,7 @@ test('bad inputs get one clear line each; the other files are still processed', 
   assert.notEqual(run.status, 0);
   const lines = run.stderr.trim().split('\n');
   assert.deepEqual(lines, [
-    'specwright: missing.rst: no such file',
+    'specwright: missing.rst: no such file or directory',
     'specwright: latin1.rst: is not valid UTF-8 (byte 0xe9 at offset 3)',
     'specwright: nul.rst: contains a NUL byte at offset 3 (binary file?)',
     'specwright: folder.rst: is a directory, not a file',
@@ -121,7 +121,7 @@ test('many files are processed in parallel but printed in the order given', () =
   const sources = [...run.stdout.matchAll(/<document source="([^"]+)">/g)].map((match) => match[1]);
   assert.deepEqual(sources, names.filter((name) => name !== 'absent.rst'));
   assert.deepEqual(run.stderr.trim().split('\n'), [
-    'specwright: absent.rst: no such file',
+    'specwright: absent.rst: no such file or directory',
     'doc-33.rst:1: (WARNING/2) Inline interpreted text or phrase reference start-string without end-string.',
   ]);
 });
