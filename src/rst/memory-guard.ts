@@ -4,12 +4,12 @@
  * (and every other file of the run) when its heap is exhausted.
  *
  * Node creation and the pseudo-XML writer call `guardMemory()`; every few
- * thousand calls it compares the heap in use with the heap's limit. Above
+ * thousand calls it compares V8's old generation with its maximum. Above
  * the threshold it collects garbage first (the last document's tree may
  * still be waiting to be collected), and throws DocumentTooLargeError only
- * if the heap in use is still above it.
+ * if the old generation is still above it.
  */
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Thrown while building or writing a document that does not fit in memory. */
@@ -19,7 +19,7 @@ export class DocumentTooLargeError extends Error {
     readonly limitBytes: number,
   ) {
     super(
-      `too large to process: the memory in use reached ${megabytes(usedBytes)} MB of this process's ${megabytes(limitBytes)} MB ` +
+      `too large to process: the memory in use reached ${megabytes(usedBytes)} MB of the ${megabytes(limitBytes)} MB this process may use ` +
         `(a larger limit: NODE_OPTIONS=--max-old-space-size=MEGABYTES)`,
     );
     this.name = 'DocumentTooLargeError';
@@ -33,12 +33,18 @@ function megabytes(bytes: number): number {
 /** Calls between two looks at the heap. */
 const CHECK_EVERY = 4096;
 /**
- * Share of the heap limit in use (after a collection) at which a document
- * is refused. The limit counts the young generation too, and V8 gives up
- * ("ineffective mark-compacts near heap limit") before the old generation
- * is full: half leaves room for both.
+ * V8 gives up ("ineffective mark-compacts near heap limit") once the old
+ * generation stays above 80% of its maximum while collections free little.
+ * A document is refused before that: when, after a full collection, the old
+ * generation still holds this share of its maximum.
  */
-const THRESHOLD = 0.5;
+const THRESHOLD = 0.7;
+/**
+ * heap_size_limit counts the young generation's reservation too (three
+ * semi-spaces of up to 16 MB on 64-bit V8); the old generation's maximum is
+ * what is left.
+ */
+const YOUNG_GENERATION_RESERVE = 48 * 1024 * 1024;
 
 let countdown = CHECK_EVERY;
 let collect: (() => void) | null | undefined;
@@ -63,14 +69,24 @@ export function guardMemory(): void {
   checkHeap(THRESHOLD);
 }
 
-/** The check itself, at a given share of the limit (exported for tests). */
+/** The old generation's size and maximum, in bytes. */
+function oldGeneration(): { used: number; limit: number } {
+  const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+  return {
+    used: used - (young?.space_used_size ?? 0),
+    limit: limit - Math.max(YOUNG_GENERATION_RESERVE, (young?.space_size ?? 0) * 1.5),
+  };
+}
+
+/** The check itself, at a given share of the old generation's maximum (exported for tests). */
 export function checkHeap(threshold: number): void {
-  let { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+  let { used, limit } = oldGeneration();
   if (used <= limit * threshold) return;
   const gc = collector();
   if (gc) {
     gc();
-    ({ used_heap_size: used, heap_size_limit: limit } = getHeapStatistics());
+    ({ used, limit } = oldGeneration());
     if (used <= limit * threshold) return;
   }
   throw new DocumentTooLargeError(used, limit);

@@ -209,14 +209,9 @@ export class SphinxEnvironment {
   /** env.relfn2path: (path relative to srcdir, absolute path) of a directive's file name. */
   relfn2path(filename: string): [string, string] {
     const srcdir = posixPath.resolve(this.project.srcdir);
-    let relative: string;
-    if (filename.startsWith('/')) {
-      relative = posixPath.normalize(filename.slice(1));
-    } else {
-      const docdir = posixPath.dirname(this.docname);
-      relative = posixPath.normalize(posixPath.join(docdir, filename));
-    }
-    return [relative, posixPath.join(srcdir, relative)];
+    // Python's join and normpath, as Sphinx uses them (an absolute part starts over).
+    const unnormalized = filename.startsWith('/') ? filename.slice(1) : pythonJoin(posixPath.dirname(this.docname), filename);
+    return [pythonNormpath(unnormalized), pythonNormpath(pythonJoin(srcdir, unnormalized))];
   }
 
   warn(message: string, line: number | null, extra: { type?: string; subtype?: string; source?: string | null } = {}): void {
@@ -285,8 +280,31 @@ function defaultDocname(source: string, srcdir: string, suffixes: readonly strin
 
 /** sphinx.util.docname_join. */
 export function docnameJoin(basedocname: string, docname: string): string {
-  const joined = posixPath.normalize(posixPath.join('/' + basedocname, '..', docname));
-  return joined.slice(1);
+  return pythonNormpath(pythonJoin('/' + basedocname, '..', docname)).slice(1);
+}
+
+/** Python's posixpath.join: an absolute part starts the path over (Node's join keeps gluing). */
+function pythonJoin(...parts: string[]): string {
+  let path = '';
+  for (const part of parts) {
+    if (part.startsWith('/')) path = part;
+    else if (path === '' || path.endsWith('/')) path += part;
+    else path += '/' + part;
+  }
+  return path;
+}
+
+/** Python's posixpath.normpath (keeps exactly two leading slashes; no trailing slash). */
+function pythonNormpath(path: string): string {
+  if (path === '') return '.';
+  const initialSlashes = path.startsWith('/') ? (path.startsWith('//') && !path.startsWith('///') ? 2 : 1) : 0;
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part !== '..' || (initialSlashes === 0 && parts.length === 0) || (parts.length > 0 && parts[parts.length - 1] === '..')) parts.push(part);
+    else if (parts.length > 0) parts.pop();
+  }
+  return '/'.repeat(initialSlashes) + parts.join('/') || '.';
 }
 
 /** The document's attachment key for its environment. */

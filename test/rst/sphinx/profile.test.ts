@@ -197,6 +197,30 @@ test('toctree: a compound wrapper around a toctree node whose entries name exist
   ]);
 });
 
+test('toctree: an entry starting with "/" names a document from the source directory, as Python\'s posixpath.join has it', () => {
+  const srcdir = tempDirectory('specwright-sphinx-');
+  mkdirSync(join(srcdir, 'specs', 'a'), { recursive: true });
+  mkdirSync(join(srcdir, 'specs', 'b'), { recursive: true });
+  writeFileSync(join(srcdir, 'specs', 'b', 'other.rst'), 'Other\n=====\n');
+  const { document } = publish('A\n=\n\n.. toctree::\n\n   /specs/b/other\n   ../b/other\n   ./../../specs/b//other\n', {
+    sourcePath: join(srcdir, 'specs', 'a', 'abs.rst'),
+    settings: { ...SETTINGS, root: srcdir },
+    registry: sphinxRegistry({ srcdir }),
+  });
+  // The same document three times: Sphinx keeps each entry and warns of the repeats.
+  assert.deepEqual(one(document, 'toctree').get('includefiles'), ['specs/b/other', 'specs/b/other', 'specs/b/other']);
+  assert.deepEqual(
+    sphinxWarnings(document).map((warning) => warning.message),
+    ['duplicated entry found in toctree: specs/b/other', 'duplicated entry found in toctree: specs/b/other'],
+  );
+});
+
+test('hlist with :columns: 0 (ZeroDivisionError in Sphinx) is the directive\'s error, not an exception', () => {
+  const { document, messages } = read('.. hlist::\n   :columns: 0\n\n   * a\n   * b\n');
+  assert.match(messages, /\(ERROR\/3\) Error in "hlist" directive:\n":columns:" must not be 0 \(Sphinx fails with "ZeroDivisionError: integer division or modulo by zero"\)\./);
+  assert.equal(all(document, 'hlist').length, 0);
+});
+
 test('toctree glob: documents reached through symbolic links count only when they stay under the root', () => {
   const scratch = tempDirectory('specwright-sphinx-');
   const srcdir = join(scratch, 'root');

@@ -213,8 +213,11 @@ export class HList extends SphinxDirective {
       this.env.warn('.. hlist content is not a list', this.lineno, { source: this.env.docname });
       return [];
     }
-    // Python's divmod floors; a column count of 0 raises ZeroDivisionError in Sphinx.
-    if (columns === 0) throw new Error('integer division or modulo by zero (hlist :columns: 0)');
+    // Sphinx's divmod by a column count of 0 fails with ZeroDivisionError, an
+    // uncaught exception that stops the build: here, the directive's error.
+    if (columns === 0) {
+      throw this.error('Error in "hlist" directive:\n":columns:" must not be 0 (Sphinx fails with "ZeroDivisionError: integer division or modulo by zero").');
+    }
     const items = [...fullList.children];
     const perColumn = Math.floor(items.length / columns);
     const more = items.length - perColumn * columns;
