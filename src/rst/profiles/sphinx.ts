@@ -40,6 +40,7 @@ import {
   VersionChange,
 } from '../sphinx/directives/other.js';
 import { Cmdoption, EnvVar, GenericDescription, Glossary, ProductionList, Program } from '../sphinx/directives/std.js';
+import { codeDomainDirectives } from '../sphinx/directives/domains.js';
 import { type DiagramKind, Todo, TodoList, diagramDirective } from '../sphinx/directives/extensions.js';
 import { Graphviz, GraphvizSimple } from '../sphinx/directives/graphviz.js';
 import '../sphinx/nodes.js';
@@ -139,8 +140,9 @@ function builtinDomains(): Map<string, SphinxDomain> {
     ['glossary', Glossary],
     ['productionlist', ProductionList],
   ]);
+  const codeDirectives = codeDomainDirectives();
   for (const [name, domainRoleMap] of roles) {
-    domains.set(name, { directives: name === 'std' ? stdDirectives : new Map(), roles: domainRoleMap });
+    domains.set(name, { directives: name === 'std' ? stdDirectives : (codeDirectives.get(name) ?? new Map()), roles: domainRoleMap });
   }
   return domains;
 }

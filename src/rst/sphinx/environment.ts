@@ -174,12 +174,29 @@ export class SphinxEnvironment {
 
   /** The std domain's objects of this document: "type\0name" → label id. */
   private readonly stdObjects = new Map<string, string>();
+  private readonly domainObjects = new Set<string>();
 
   /** StandardDomain.note_object: a second description of the same object is a warning. */
   noteStdObject(objtype: string, name: string, labelId: string, line: number | null): void {
     const key = `${objtype}\0${name}`;
     if (this.stdObjects.has(key)) this.warn(`duplicate ${objtype} description of ${name}, other instance in ${this.docname}`, line);
     this.stdObjects.set(key, labelId);
+  }
+
+  /**
+   * A domain's note_object (py, js): an object described twice in a
+   * document is one of Sphinx's warnings, at the second description.
+   */
+  noteDomainObject(domain: 'py' | 'js', name: string, objtype: string, location: { source: string | null; line: number | null }): void {
+    const key = `${domain}\0${name}`;
+    if (this.domainObjects.has(key)) {
+      const message =
+        domain === 'py'
+          ? `duplicate object description of ${name}, other instance in ${this.docname}, use :noindex: for one of them`
+          : `duplicate ${objtype} description of ${name}, other ${objtype} in ${this.docname}`;
+      this.warn(message, location.line, { source: location.source });
+    }
+    this.domainObjects.add(key);
   }
 
   /** env.new_serialno(category). */

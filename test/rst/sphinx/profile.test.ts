@@ -215,6 +215,22 @@ test('toctree: an entry starting with "/" names a document from the source direc
   );
 });
 
+test('object directives of the py, c, cpp, js and rst domains are known, with their options; a bare name is looked up in the py domain first', () => {
+  const text = [
+    '.. py:function:: spam(eggs)\n   :async:\n\n   Spam.\n',
+    '.. class:: Foo\n\n   .. method:: run()\n',
+    '.. c:function:: int f(int x)\n   :noindexentry:\n',
+    '.. cpp:namespace:: ns\n\n.. cpp:class:: Bar\n\n.. cpp:namespace-pop::\n',
+    '.. js:function:: go(a)\n\n.. rst:directive:option:: name\n   :type: text\n',
+  ].join('\n');
+  const { document, messages } = read(text);
+  assert.doesNotMatch(messages, /Unknown directive type|unknown option/);
+  const descs = all(document, 'desc').map((desc) => `${desc.get('domain')}:${desc.get('objtype')}`);
+  assert.deepEqual(descs, ['py:function', 'py:class', 'py:method', 'c:function', 'cpp:class', 'js:function', 'rst:directive:option']);
+  // Options outside Sphinx's option spec are still the directive's error.
+  assert.match(read('.. py:data:: x\n   :final:\n').messages, /Error in "py:data" directive:\nunknown option: "final"\./);
+});
+
 test('hlist with :columns: 0 (ZeroDivisionError in Sphinx) is the directive\'s error, not an exception', () => {
   const { document, messages } = read('.. hlist::\n   :columns: 0\n\n   * a\n   * b\n');
   assert.match(messages, /\(ERROR\/3\) Error in "hlist" directive:\n":columns:" must not be 0 \(Sphinx fails with "ZeroDivisionError: integer division or modulo by zero"\)\./);
