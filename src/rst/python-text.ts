@@ -243,8 +243,18 @@ export function isAsciiDigits(text: string): boolean {
 
 /** Python's `repr()` of a str. */
 export function pyReprString(text: string): string {
+  return quotedRepr(text, '', (codePoint) => codePoint >= 0x80 && !isPrintable(codePoint));
+}
+
+/** Python's `repr()` of a bytes value, given as a string of code points below 256. */
+export function pyReprBytes(bytes: string): string {
+  return quotedRepr(bytes, 'b', (codePoint) => codePoint >= 0x80);
+}
+
+/** repr()'s quoting and escapes; `escaped` tells which code points from 0x80 up are written as escapes. */
+function quotedRepr(text: string, prefix: string, escaped: (codePoint: number) => boolean): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
+  let out = prefix + quote;
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
     if (char === quote || char === '\\') out += '\\' + char;
@@ -252,7 +262,7 @@ export function pyReprString(text: string): string {
     else if (char === '\n') out += '\\n';
     else if (char === '\r') out += '\\r';
     else if (codePoint < 0x20 || codePoint === 0x7f) out += '\\x' + codePoint.toString(16).padStart(2, '0');
-    else if (codePoint >= 0x80 && !isPrintable(codePoint)) {
+    else if (escaped(codePoint)) {
       if (codePoint <= 0xff) out += '\\x' + codePoint.toString(16).padStart(2, '0');
       else if (codePoint <= 0xffff) out += '\\u' + codePoint.toString(16).padStart(4, '0');
       else out += '\\U' + codePoint.toString(16).padStart(8, '0');

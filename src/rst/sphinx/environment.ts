@@ -174,7 +174,11 @@ export class SphinxEnvironment {
 
   /** The std domain's objects of this document: "type\0name" → label id. */
   private readonly stdObjects = new Map<string, string>();
-  private readonly domainObjects = new Set<string>();
+  /** Objects a domain noted: whether each was noted as an alias (py's :canonical:). */
+  private readonly domainObjects = new Map<string, boolean>();
+  /** env.ref_context['py:classes'] and ['py:modules']: the nesting PyObject.before_content builds. */
+  readonly pyClasses: string[] = [];
+  readonly pyModules: (string | null)[] = [];
 
   /** StandardDomain.note_object: a second description of the same object is a warning. */
   noteStdObject(objtype: string, name: string, labelId: string, line: number | null): void {
@@ -187,16 +191,20 @@ export class SphinxEnvironment {
    * A domain's note_object (py, js): an object described twice in a
    * document is one of Sphinx's warnings, at the second description.
    */
-  noteDomainObject(domain: 'py' | 'js', name: string, objtype: string, location: { source: string | null; line: number | null }): void {
+  noteDomainObject(domain: 'py' | 'js', name: string, objtype: string, location: { source: string | null; line: number | null }, aliased = false): void {
     const key = `${domain}\0${name}`;
-    if (this.domainObjects.has(key)) {
+    const other = this.domainObjects.get(key);
+    // py: a canonical name (aliased) gives way to the object itself, and never warns of one.
+    if (other !== undefined && domain === 'py' && other !== aliased) {
+      if (aliased) return;
+    } else if (other !== undefined) {
       const message =
         domain === 'py'
           ? `duplicate object description of ${name}, other instance in ${this.docname}, use :noindex: for one of them`
           : `duplicate ${objtype} description of ${name}, other ${objtype} in ${this.docname}`;
       this.warn(message, location.line, { source: location.source });
     }
-    this.domainObjects.add(key);
+    this.domainObjects.set(key, aliased);
   }
 
   /** env.new_serialno(category). */

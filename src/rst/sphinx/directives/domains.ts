@@ -1,26 +1,27 @@
 /**
  * The directives of Sphinx's py, c, cpp, js and rst domains.
  *
- * py:module, py:currentmodule and js:module are Sphinx's: they set the
- * module the document's roles refer to and (module) add a target and an
- * index entry.
+ * The py domain is Sphinx 5.3's: signatures parsed as PyObject parses them
+ * (python-signature.ts), targets and index entries, class and module
+ * nesting, duplicate-description warnings; py:module and py:currentmodule
+ * set the module roles refer to. Doc fields (`:param x:`) are transformed
+ * as fields of an unknown type, not grouped as Sphinx's PyTypedField does.
  *
- * The object directives (py:function, py:class, c:function, js:method,
- * rst:directive, ...) are recognised with the options Sphinx 5.3 gives them,
- * so a document using them gets no "Unknown directive type" error, and they
- * make Sphinx's desc / desc_signature / desc_content structure with the
- * domain and object type. Their signatures are NOT parsed as Sphinx parses
- * them (Python's ast for argument lists and annotations, the C and C++
- * grammars): one desc_name holds the whole signature, and nothing is
- * indexed. Trees with these directives therefore differ from Sphinx's.
+ * The object directives of c, cpp, js and rst are recognised with the
+ * options Sphinx 5.3 gives them, so a document using them gets no "Unknown
+ * directive type" error, and they make the desc / desc_signature /
+ * desc_content structure with the domain and object type; their signatures
+ * are NOT parsed (the C and C++ grammars, js_sig_re): one desc_name holds
+ * the whole signature, and nothing is indexed. js:module is Sphinx's.
  */
-import { type Node, element } from '../../nodes.js';
+import { type Element, type Node, Text, element } from '../../nodes.js';
 import type { DirectiveClass, OptionSpec } from '../../directives/directive.js';
 import { flag, unchanged } from '../../directives/options.js';
-import { strip } from '../../python-text.js';
-import { indexEntry, sphinxElement } from '../nodes.js';
+import { pyReprString, strip } from '../../python-text.js';
+import { descNode, indexEntry, sphinxElement } from '../nodes.js';
+import { DuplicateParameter, PythonSyntaxError, UnsupportedPython, parseAnnotation, parseArglist, pseudoParseArglist } from '../python-signature.js';
 import { SphinxDirective } from './base.js';
-import { GenericDescription, nestedParseWithTitles, sphinxMakeId } from './std.js';
+import { GenericDescription, ObjectDescription, SignatureError, nestedParseWithTitles, sphinxMakeId } from './std.js';
 
 /** An object directive of a domain, with Sphinx's option spec for it. */
 function objectDirective(optionNames: readonly string[]): DirectiveClass {
@@ -42,6 +43,347 @@ const C_OBJECT = ['noindexentry', 'nocontentsentry'];
 const CPP_OBJECT = [...C_OBJECT, 'tparam-line-spec'];
 const JS_OBJECT = ['noindex', 'noindexentry', 'nocontentsentry'];
 const ALIAS = ['maxdepth', 'noroot'];
+
+/** py_sig_re: (class prefix, name, argument list, return annotation). */
+const PY_SIGNATURE = /^([\p{L}\p{N}_.]*\.)?([\p{L}\p{N}_]+)\s*(?:\(\s*(.*)\s*\)(?:\s*->\s*(.*))?)?$/u;
+
+const space = (): Node => descNode('desc_sig_space', '', ' ');
+
+/** sphinx.domains.python.PyObject: signature parsing, targets, index entries and class nesting. */
+abstract class PyObject extends ObjectDescription {
+  static override optionSpec: OptionSpec = Object.fromEntries(PY_OBJECT.map((name) => [name, FLAG_OPTIONS.has(name) ? flag : unchanged]));
+  /** Classes nest: their members are described inside them. */
+  protected allowNesting = false;
+
+  protected signaturePrefix(): Node[] {
+    return [];
+  }
+
+  protected needsArglist(): boolean {
+    return false;
+  }
+
+  protected indexText(_modname: string | null, _name: [string, string]): string | null {
+    return null;
+  }
+
+  private get modname(): string | null {
+    return (this.options['module'] as string | undefined) ?? this.env.refContext.get('py:module') ?? null;
+  }
+
+  protected override handleSignature(signature: string, signode: Element): [string, string] {
+    const match = PY_SIGNATURE.exec(signature);
+    if (!match) throw new SignatureError();
+    let prefix = match[1] ?? '';
+    const name = match[2]!;
+    const arglist = match[3];
+    const retann = match[4];
+    const modname = this.modname;
+    let classname = this.env.refContext.get('py:class') ?? '';
+    let addModule: boolean;
+    let fullname: string;
+    if (classname) {
+      addModule = false;
+      if (prefix && (prefix === classname || prefix.startsWith(classname + '.'))) {
+        fullname = prefix + name;
+        prefix = prefix.slice(classname.length).replace(/^\.+/, '');
+      } else if (prefix) {
+        fullname = classname + '.' + prefix + name;
+      } else {
+        fullname = classname + '.' + name;
+      }
+    } else {
+      addModule = true;
+      if (prefix) {
+        classname = prefix.replace(/\.+$/, '');
+        fullname = prefix + name;
+      } else {
+        classname = '';
+        fullname = name;
+      }
+    }
+    signode.set('module', modname);
+    signode.set('class', classname);
+    signode.set('fullname', fullname);
+    const sigPrefix = this.signaturePrefix();
+    if (sigPrefix.length > 0) signode.append(descNode('desc_annotation', '', '', sigPrefix));
+    if (prefix) {
+      signode.append(descNode('desc_addname', prefix, prefix));
+    } else if (modname && addModule && this.env.config.add_module_names) {
+      signode.append(descNode('desc_addname', modname + '.', modname + '.'));
+    }
+    signode.append(descNode('desc_name', name, name));
+    if (arglist) {
+      try {
+        signode.append(parseArglist(arglist, this.env));
+      } catch (error) {
+        // inspect.Signature's ValueError ends handle_signature: the signature is shown whole.
+        if (error instanceof DuplicateParameter) throw new SignatureError();
+        if (error instanceof UnsupportedPython) {
+          this.env.warn(`could not parse arglist (${pyReprString(arglist)}): ${error.message}`, signode.line, { source: signode.source });
+        } else if (!(error instanceof PythonSyntaxError)) {
+          throw error;
+        }
+        pseudoParseArglist(signode, arglist);
+      }
+    } else if (this.needsArglist()) {
+      signode.append(descNode('desc_parameterlist'));
+    }
+    if (retann) signode.append(descNode('desc_returns', retann, '', parseAnnotation(retann, this.env)));
+    const annotation = this.options['annotation'] as string | undefined;
+    if (annotation) signode.append(descNode('desc_annotation', ' ' + annotation, '', [space(), new Text(annotation)]));
+    return [fullname, prefix];
+  }
+
+  protected override objectHierarchyParts(signode: Element): string[] {
+    const fullname = signode.get('fullname');
+    if (typeof fullname !== 'string') return [];
+    const modname = signode.get('module');
+    return typeof modname === 'string' && modname ? [modname, ...fullname.split('.')] : fullname.split('.');
+  }
+
+  protected override tocEntryName(signode: Element): string {
+    const config = this.env.config;
+    const parts = this.objectHierarchyParts(signode);
+    const objtype = signode.parent?.get('objtype');
+    const parens = config.add_function_parentheses && (objtype === 'function' || objtype === 'method') ? '()' : '';
+    const name = parts[parts.length - 1]!;
+    if (config.toc_object_entries_show_parents === 'domain') {
+      const fullname = signode.get('fullname');
+      return (typeof fullname === 'string' ? fullname : name) + parens;
+    }
+    if (config.toc_object_entries_show_parents === 'hide') return name + parens;
+    return [...parts.slice(0, -1), name + parens].join('.');
+  }
+
+  protected override addTargetAndIndex(nameClass: unknown, _signature: string, signode: Element): void {
+    const [name] = nameClass as [string, string];
+    const modname = this.modname;
+    const fullname = (modname ? modname + '.' : '') + name;
+    const nodeId = sphinxMakeId(this.env, this.state.document.idMap, '', fullname);
+    signode.ids.push(nodeId);
+    this.state.document.noteExplicitTarget(signode);
+    const location = { source: signode.source, line: signode.line };
+    this.env.noteDomainObject('py', fullname, this.objtype, location);
+    const canonical = this.options['canonical'] as string | undefined;
+    if (canonical) this.env.noteDomainObject('py', canonical, this.objtype, location, true);
+    if (!('noindexentry' in this.options)) {
+      const text = this.indexText(modname, nameClass as [string, string]);
+      if (text) this.indexEntries.push(indexEntry('single', text, nodeId, '', null));
+    }
+  }
+
+  protected override beforeContent(): void {
+    let prefix: string | null = null;
+    if (this.names.length > 0) {
+      const [fullname, namePrefix] = this.names[this.names.length - 1] as [string, string];
+      if (this.allowNesting) prefix = fullname;
+      else if (namePrefix) prefix = namePrefix.replace(/^\.+|\.+$/g, '');
+    }
+    if (prefix) {
+      this.env.refContext.set('py:class', prefix);
+      if (this.allowNesting) this.env.pyClasses.push(prefix);
+    }
+    if ('module' in this.options) {
+      this.env.pyModules.push(this.env.refContext.get('py:module') ?? null);
+      this.env.refContext.set('py:module', this.options['module'] as string);
+    }
+  }
+
+  protected override afterContent(): void {
+    const classes = this.env.pyClasses;
+    if (this.allowNesting) classes.pop();
+    const last = classes[classes.length - 1];
+    if (last !== undefined) this.env.refContext.set('py:class', last);
+    else this.env.refContext.delete('py:class');
+    if ('module' in this.options) {
+      const modules = this.env.pyModules;
+      if (modules.length > 0) {
+        const previous = modules.pop()!;
+        if (previous === null) this.env.refContext.delete('py:module');
+        else this.env.refContext.set('py:module', previous);
+      } else {
+        this.env.refContext.delete('py:module');
+      }
+    }
+  }
+}
+
+function options(names: readonly string[]): OptionSpec {
+  return Object.fromEntries(names.map((name) => [name, FLAG_OPTIONS.has(name) ? flag : unchanged]));
+}
+
+/** PyFunction (and, renamed to py:function, PyDecoratorFunction). */
+class PyFunction extends PyObject {
+  static override optionSpec = options([...PY_OBJECT, 'async']);
+  protected override signaturePrefix(): Node[] {
+    return 'async' in this.options ? [descNode('desc_sig_keyword', '', 'async'), space()] : [];
+  }
+  protected override needsArglist(): boolean {
+    return true;
+  }
+  protected override addTargetAndIndex(nameClass: unknown, signature: string, signode: Element): void {
+    super.addTargetAndIndex(nameClass, signature, signode);
+    if ('noindexentry' in this.options) return;
+    const modname = this.modnameForIndex();
+    const nodeId = signode.ids[0]!;
+    const [name] = nameClass as [string, string];
+    if (modname) this.indexEntries.push(indexEntry('single', `${name}() (in module ${modname})`, nodeId, '', null));
+    else this.indexEntries.push(indexEntry('pair', `built-in function; ${name}()`, nodeId, '', null));
+  }
+  private modnameForIndex(): string | null {
+    return (this.options['module'] as string | undefined) ?? this.env.refContext.get('py:module') ?? null;
+  }
+}
+
+/** PyVariable and PyAttribute: :type: and :value: after the name. */
+function typeAndValue(directive: PyObject & { options: Record<string, unknown> }, signode: Element, withValue: boolean): void {
+  const type = directive.options['type'] as string | undefined;
+  const env = (directive as unknown as { env: Parameters<typeof parseAnnotation>[1] }).env;
+  if (type) {
+    signode.append(descNode('desc_annotation', type, '', [descNode('desc_sig_punctuation', '', ':'), space(), ...parseAnnotation(type, env)]));
+  }
+  const value = directive.options['value'] as string | undefined;
+  if (withValue && value) {
+    signode.append(descNode('desc_annotation', value, '', [space(), descNode('desc_sig_punctuation', '', '='), space(), new Text(value)]));
+  }
+}
+
+class PyVariable extends PyObject {
+  static override optionSpec = options([...PY_OBJECT, 'type', 'value']);
+  protected override handleSignature(signature: string, signode: Element): [string, string] {
+    const result = super.handleSignature(signature, signode);
+    typeAndValue(this, signode, true);
+    return result;
+  }
+  protected override indexText(modname: string | null, [name]: [string, string]): string {
+    return modname ? `${name} (in module ${modname})` : `${name} (built-in variable)`;
+  }
+}
+
+class PyClasslike extends PyObject {
+  static override optionSpec = options([...PY_OBJECT, 'final']);
+  protected override allowNesting = true;
+  protected override signaturePrefix(): Node[] {
+    const prefix: Node[] = 'final' in this.options ? [new Text('final'), space()] : [];
+    return [...prefix, new Text(this.objtype), space()];
+  }
+  protected override indexText(modname: string | null, [name]: [string, string]): string {
+    if (this.objtype === 'class') return modname ? `${name} (class in ${modname})` : `${name} (built-in class)`;
+    if (this.objtype === 'exception') return name;
+    return '';
+  }
+}
+
+/** How a member's index text names its class (PyMethod, PyAttribute, PyProperty). */
+function memberIndexText(
+  directive: { env: { config: { add_module_names: boolean } } },
+  modname: string | null,
+  name: string,
+  inModule: (name: string, modname: string) => string,
+  bare: (name: string) => string,
+  member: (member: string, classname: string) => string,
+): string {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return modname ? inModule(name, modname) : bare(name);
+  let classname = name.slice(0, dot);
+  if (modname && directive.env.config.add_module_names) classname = `${modname}.${classname}`;
+  return member(name.slice(dot + 1), classname);
+}
+
+class PyMethod extends PyObject {
+  static override optionSpec = options(PY_METHOD);
+  protected override needsArglist(): boolean {
+    return !('property' in this.options);
+  }
+  protected override signaturePrefix(): Node[] {
+    const prefix: Node[] = [];
+    const add = (text: string): void => {
+      prefix.push(new Text(text), space());
+    };
+    if ('final' in this.options) add('final');
+    if ('abstractmethod' in this.options) add('abstract');
+    if ('async' in this.options) add('async');
+    if ('classmethod' in this.options) add('classmethod');
+    if ('property' in this.options) {
+      this.env.warn('Using the :property: flag with the py:method directiveis deprecated, use ".. py:property::" instead.', null, { source: null });
+      add('property');
+    }
+    if ('staticmethod' in this.options) add('static');
+    return prefix;
+  }
+  protected override indexText(modname: string | null, [name]: [string, string]): string {
+    return memberIndexText(
+      this,
+      modname,
+      name,
+      (bareName, module) => `${bareName}() (in module ${module})`,
+      (bareName) => `${bareName}()`,
+      (method, classname) => {
+        if ('classmethod' in this.options) return `${method}() (${classname} class method)`;
+        if ('property' in this.options) return `${method} (${classname} property)`;
+        if ('staticmethod' in this.options) return `${method}() (${classname} static method)`;
+        return `${method}() (${classname} method)`;
+      },
+    );
+  }
+}
+
+/** PyClassMethod / PyStaticMethod: a py:method with the flag set. */
+function methodWithFlag(flagName: 'classmethod' | 'staticmethod'): DirectiveClass {
+  return class extends PyMethod {
+    static override optionSpec = options(PY_OBJECT);
+    override run(): Node[] {
+      (this as { name: string }).name = 'py:method';
+      this.options[flagName] = null;
+      return super.run();
+    }
+  } as unknown as DirectiveClass;
+}
+
+/** PyDecoratorFunction / PyDecoratorMethod: the object renamed, "@" before the name, no empty argument list. */
+function decorator(base: typeof PyFunction | typeof PyMethod, name: 'py:function' | 'py:method'): DirectiveClass {
+  const Base = base as unknown as new (...args: ConstructorParameters<DirectiveClass>) => PyObject;
+  return class extends Base {
+    override run(): Node[] {
+      (this as { name: string }).name = name;
+      return super.run();
+    }
+    protected override handleSignature(signature: string, signode: Element): [string, string] {
+      const result = super.handleSignature(signature, signode);
+      signode.insert(0, descNode('desc_addname', '@', '@'));
+      return result;
+    }
+    protected override needsArglist(): boolean {
+      return false;
+    }
+  } as unknown as DirectiveClass;
+}
+
+class PyAttribute extends PyVariable {
+  protected override indexText(modname: string | null, [name]: [string, string]): string {
+    return memberIndexText(this, modname, name, (bareName, module) => `${bareName} (in module ${module})`, (bareName) => bareName, (attribute, classname) => `${attribute} (${classname} attribute)`);
+  }
+}
+
+class PyProperty extends PyObject {
+  static override optionSpec = options([...PY_OBJECT, 'abstractmethod', 'classmethod', 'type']);
+  protected override handleSignature(signature: string, signode: Element): [string, string] {
+    const result = super.handleSignature(signature, signode);
+    typeAndValue(this, signode, false);
+    return result;
+  }
+  protected override signaturePrefix(): Node[] {
+    const prefix: Node[] = [];
+    if ('abstractmethod' in this.options) prefix.push(new Text('abstract'), space());
+    if ('classmethod' in this.options) prefix.push(new Text('class'), space());
+    prefix.push(new Text('property'), space());
+    return prefix;
+  }
+  protected override indexText(modname: string | null, [name]: [string, string]): string {
+    return memberIndexText(this, modname, name, (bareName, module) => `${bareName} (in module ${module})`, (bareName) => bareName, (property, classname) => `${property} (${classname} property)`);
+  }
+}
 
 /** A module directive (py:module, js:module): sets the module, parses the content, and adds a target and an index entry. */
 abstract class ModuleDirective extends SphinxDirective {
@@ -128,11 +470,6 @@ function table(entries: [string, DirectiveClass][]): Map<string, DirectiveClass>
 
 /** Directives of the py, c, cpp, js and rst domains, by domain. */
 export function codeDomainDirectives(): Map<string, Map<string, DirectiveClass>> {
-  const pyObject = objectDirective(PY_OBJECT);
-  const pyFunction = objectDirective([...PY_OBJECT, 'async']);
-  const pyVariable = objectDirective([...PY_OBJECT, 'type', 'value']);
-  const pyClass = objectDirective([...PY_OBJECT, 'final']);
-  const pyMethod = objectDirective(PY_METHOD);
   const cObject = objectDirective(C_OBJECT);
   const cppObject = objectDirective(CPP_OBJECT);
   const jsObject = objectDirective(JS_OBJECT);
@@ -143,19 +480,19 @@ export function codeDomainDirectives(): Map<string, Map<string, DirectiveClass>>
     [
       'py',
       table([
-        ['function', pyFunction],
-        ['data', pyVariable],
-        ['class', pyClass],
-        ['exception', pyClass],
-        ['method', pyMethod],
-        ['classmethod', pyObject],
-        ['staticmethod', pyObject],
-        ['attribute', pyVariable],
-        ['property', objectDirective([...PY_OBJECT, 'abstractmethod', 'classmethod', 'type'])],
+        ['function', PyFunction as unknown as DirectiveClass],
+        ['data', PyVariable as unknown as DirectiveClass],
+        ['class', PyClasslike as unknown as DirectiveClass],
+        ['exception', PyClasslike as unknown as DirectiveClass],
+        ['method', PyMethod as unknown as DirectiveClass],
+        ['classmethod', methodWithFlag('classmethod')],
+        ['staticmethod', methodWithFlag('staticmethod')],
+        ['attribute', PyAttribute as unknown as DirectiveClass],
+        ['property', PyProperty as unknown as DirectiveClass],
         ['module', PyModule as unknown as DirectiveClass],
         ['currentmodule', PyCurrentModule as unknown as DirectiveClass],
-        ['decorator', pyFunction],
-        ['decoratormethod', pyMethod],
+        ['decorator', decorator(PyFunction, 'py:function')],
+        ['decoratormethod', decorator(PyMethod, 'py:method')],
       ]),
     ],
     [

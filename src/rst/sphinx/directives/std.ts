@@ -107,14 +107,31 @@ export abstract class ObjectDescription extends SphinxDirective {
   protected domain = '';
   protected objtype = '';
   protected indexnode!: Element;
-  protected names: string[] = [];
+  /** The names handleSignature returned (a string, or a tuple for the py domain), each once. */
+  protected names: unknown[] = [];
 
   /** Fills the signature node; returns the object's name or throws SignatureError. */
-  protected handleSignature(_signature: string, _signode: Element): string {
+  protected handleSignature(_signature: string, _signode: Element): unknown {
     throw new SignatureError();
   }
 
-  protected addTargetAndIndex(_name: string, _signature: string, _signode: Element): void {}
+  protected addTargetAndIndex(_name: unknown, _signature: string, _signode: Element): void {}
+
+  /** Before the content is parsed (the py domain's nesting of classes). */
+  protected beforeContent(): void {}
+
+  /** After the content is parsed. */
+  protected afterContent(): void {}
+
+  /** ObjectDescription._object_hierarchy_parts: () unless a domain says otherwise. */
+  protected objectHierarchyParts(_signode: Element): string[] {
+    return [];
+  }
+
+  /** ObjectDescription._toc_entry_name: '' unless a domain says otherwise. */
+  protected tocEntryName(_signode: Element): string {
+    return '';
+  }
 
   protected get indexEntries(): PyTuple[] {
     return this.indexnode.attributes['entries'] as unknown as PyTuple[];
@@ -147,7 +164,7 @@ export abstract class ObjectDescription extends SphinxDirective {
       const signode = descNode('desc_signature', signature, '');
       this.setSourceInfo(signode);
       node.append(signode);
-      let name: string;
+      let name: unknown;
       try {
         name = this.handleSignature(signature, signode);
       } catch (error) {
@@ -158,7 +175,8 @@ export abstract class ObjectDescription extends SphinxDirective {
         continue;
       }
       this.setTocAttributes(signode);
-      if (!this.names.includes(name)) {
+      const key = JSON.stringify(name);
+      if (!this.names.some((known) => JSON.stringify(known) === key)) {
         this.names.push(name);
         if (!noindex) this.addTargetAndIndex(name, signature, signode);
       }
@@ -166,22 +184,25 @@ export abstract class ObjectDescription extends SphinxDirective {
     const contentNode = element('desc_content');
     node.append(contentNode);
     if (this.names.length > 0) this.env.tempData.set('object', this.names[0]);
+    this.beforeContent();
     nestedParseWithTitles(this, this.content, contentNode);
     for (const child of [...contentNode.children]) {
       if (child instanceof Element && child.tagname === 'field_list') transformUnknownFields(child);
     }
     this.env.tempData.set('object', null);
+    this.afterContent();
     return [this.indexnode, node];
   }
 
   /**
-   * The private table-of-contents attributes Sphinx sets on every signature.
-   * Objects of the std domain and describe/object have no hierarchy: an
-   * empty tuple and an empty name, whether toc_object_entries is on or off.
+   * The private table-of-contents attributes Sphinx sets on every signature
+   * (toc_object_entries is on): the object's hierarchy and its entry name;
+   * std and describe/object have none, an empty tuple and an empty name.
    */
   private setTocAttributes(signode: Element): void {
-    signode.set('_toc_parts', asAttribute(pyTuple()));
-    signode.set('_toc_name', '');
+    const parts = this.objectHierarchyParts(signode);
+    signode.set('_toc_parts', asAttribute(pyTuple(...parts)));
+    signode.set('_toc_name', parts.length > 0 ? this.tocEntryName(signode) : '');
   }
 }
 
