@@ -4,8 +4,8 @@
  * The py domain is Sphinx 5.3's: signatures parsed as PyObject parses them
  * (python-signature.ts), targets and index entries, class and module
  * nesting, duplicate-description warnings; py:module and py:currentmodule
- * set the module roles refer to. Doc fields (`:param x:`) are transformed
- * as fields of an unknown type, not grouped as Sphinx's PyTypedField does.
+ * set the module roles refer to; doc fields (`:param x:`, ...) are grouped
+ * as Sphinx groups them (doc-fields.ts).
  *
  * The object directives of c, cpp, js and rst are recognised with the
  * options Sphinx 5.3 gives them, so a document using them gets no "Unknown
@@ -19,6 +19,7 @@ import type { DirectiveClass, OptionSpec } from '../../directives/directive.js';
 import { flag, unchanged } from '../../directives/options.js';
 import { pyReprString, strip } from '../../python-text.js';
 import { descNode, indexEntry, sphinxElement } from '../nodes.js';
+import { type DocField, PYTHON_DOC_FIELDS } from '../doc-fields.js';
 import { DuplicateParameter, PythonSyntaxError, UnsupportedPython, parseAnnotation, parseArglist, pseudoParseArglist } from '../python-signature.js';
 import { SphinxDirective } from './base.js';
 import { GenericDescription, ObjectDescription, SignatureError, nestedParseWithTitles, sphinxMakeId } from './std.js';
@@ -65,6 +66,10 @@ abstract class PyObject extends ObjectDescription {
 
   protected indexText(_modname: string | null, _name: [string, string]): string | null {
     return null;
+  }
+
+  protected override docFields(): readonly DocField[] {
+    return PYTHON_DOC_FIELDS;
   }
 
   private get modname(): string | null {

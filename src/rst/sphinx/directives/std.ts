@@ -20,6 +20,7 @@ import { pyReprString, splitWhitespace, strip } from '../../python-text.js';
 import { type PyTuple, asAttribute, descNode, indexEntry, pyTuple, sphinxElement } from '../nodes.js';
 import type { SphinxEnvironment } from '../environment.js';
 import { SphinxDirective } from './base.js';
+import { type DocField, transformDocFields } from '../doc-fields.js';
 
 /** sphinx.util.ws_re. */
 const WHITESPACE_RUN = /\s+/g;
@@ -83,21 +84,6 @@ export function nestedParseWithTitles(directive: SphinxDirective, content: Strin
 /** A signature that could not be parsed (Sphinx's ValueError from handle_signature). */
 export class SignatureError extends Error {}
 
-/** DocFieldTransformer.transform for a directive without doc field types: every field is "unknown". */
-function transformUnknownFields(fieldList: Element): void {
-  const newList = element('field_list');
-  for (const field of [...fieldList.children]) {
-    if (!(field instanceof Element)) continue;
-    const fieldName = field.children[0] as Element;
-    const [typeName, argument] = splitWhitespace(fieldName.astext(), 1);
-    let newName = (typeName ?? '').slice(0, 1).toUpperCase() + (typeName ?? '').slice(1);
-    if (argument) newName += ' ' + argument;
-    if (fieldName.children.length > 0) fieldName.setChild(0, new Text(newName));
-    newList.append(field);
-  }
-  fieldList.replaceSelf(newList);
-}
-
 export abstract class ObjectDescription extends SphinxDirective {
   static override hasContent = true;
   static override requiredArguments = 1;
@@ -116,6 +102,11 @@ export abstract class ObjectDescription extends SphinxDirective {
   }
 
   protected addTargetAndIndex(_name: unknown, _signature: string, _signode: Element): void {}
+
+  /** The directive's doc field types (ObjectDescription.doc_field_types); none: every field is an unknown one. */
+  protected docFields(): readonly DocField[] {
+    return [];
+  }
 
   /** Before the content is parsed (the py domain's nesting of classes). */
   protected beforeContent(): void {}
@@ -186,9 +177,7 @@ export abstract class ObjectDescription extends SphinxDirective {
     if (this.names.length > 0) this.env.tempData.set('object', this.names[0]);
     this.beforeContent();
     nestedParseWithTitles(this, this.content, contentNode);
-    for (const child of [...contentNode.children]) {
-      if (child instanceof Element && child.tagname === 'field_list') transformUnknownFields(child);
-    }
+    transformDocFields(contentNode, this.docFields(), this.domain, this.env);
     this.env.tempData.set('object', null);
     this.afterContent();
     return [this.indexnode, node];
