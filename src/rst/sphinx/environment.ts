@@ -179,6 +179,8 @@ export class SphinxEnvironment {
   /** env.ref_context['py:classes'] and ['py:modules']: the nesting PyObject.before_content builds. */
   readonly pyClasses: string[] = [];
   readonly pyModules: (string | null)[] = [];
+  /** env.ref_context['rst:directives']: the rst:directive descriptions being read, innermost last. */
+  readonly rstDirectives: string[] = [];
 
   /** StandardDomain.note_object: a second description of the same object is a warning. */
   noteStdObject(objtype: string, name: string, labelId: string, line: number | null): void {
@@ -191,8 +193,9 @@ export class SphinxEnvironment {
    * A domain's note_object (py, js): an object described twice in a
    * document is one of Sphinx's warnings, at the second description.
    */
-  noteDomainObject(domain: 'py' | 'js', name: string, objtype: string, location: { source: string | null; line: number | null }, aliased = false): void {
-    const key = `${domain}\0${name}`;
+  noteDomainObject(domain: 'py' | 'js' | 'rst', name: string, objtype: string, location: { source: string | null; line: number | null }, aliased = false): void {
+    // The rst domain keys its objects by type and name.
+    const key = domain === 'rst' ? `${domain}\0${objtype}\0${name}` : `${domain}\0${name}`;
     const other = this.domainObjects.get(key);
     // py: a canonical name (aliased) gives way to the object itself, and never warns of one.
     if (other !== undefined && domain === 'py' && other !== aliased) {
@@ -201,7 +204,9 @@ export class SphinxEnvironment {
       const message =
         domain === 'py'
           ? `duplicate object description of ${name}, other instance in ${this.docname}, use :noindex: for one of them`
-          : `duplicate ${objtype} description of ${name}, other ${objtype} in ${this.docname}`;
+          : domain === 'rst'
+            ? `duplicate description of ${objtype} ${name}, other instance in ${this.docname}`
+            : `duplicate ${objtype} description of ${name}, other ${objtype} in ${this.docname}`;
       this.warn(message, location.line, { source: location.source });
     }
     this.domainObjects.set(key, aliased);

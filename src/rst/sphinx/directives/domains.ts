@@ -7,11 +7,14 @@
  * set the module roles refer to; doc fields (`:param x:`, ...) are grouped
  * as Sphinx groups them (doc-fields.ts).
  *
- * The object directives of c, cpp, js and rst are recognised with the
+ * The rst domain (rst:directive, rst:directive:option, rst:role) is
+ * Sphinx's too.
+ *
+ * The object directives of c, cpp and js are recognised with the
  * options Sphinx 5.3 gives them, so a document using them gets no "Unknown
  * directive type" error, and they make the desc / desc_signature /
  * desc_content structure with the domain and object type; their signatures
- * are NOT parsed (the C and C++ grammars, js_sig_re): one desc_name holds
+ * are NOT parsed (the C and C++ grammars, JSObject's): one desc_name holds
  * the whole signature, and nothing is indexed. js:module is Sphinx's.
  */
 import { type Element, type Node, Text, element } from '../../nodes.js';
@@ -390,6 +393,114 @@ class PyProperty extends PyObject {
   }
 }
 
+/** sphinx.domains.rst.ReSTMarkup: targets and index entries by object type and name. */
+abstract class ReSTMarkup extends ObjectDescription {
+  static override optionSpec: OptionSpec = options(JS_OBJECT);
+
+  protected indexTextFor(_name: string): string {
+    return '';
+  }
+
+  protected override addTargetAndIndex(name: unknown, _signature: string, signode: Element): void {
+    const nodeId = sphinxMakeId(this.env, this.state.document.idMap, this.objtype, name as string);
+    signode.ids.push(nodeId);
+    this.state.document.noteExplicitTarget(signode);
+    this.env.noteDomainObject('rst', name as string, this.objtype, { source: signode.source, line: signode.line });
+    if (!('noindexentry' in this.options)) {
+      const text = this.indexTextFor(name as string);
+      if (text) this.indexEntries.push(indexEntry('single', text, nodeId, '', null));
+    }
+  }
+
+  protected override objectHierarchyParts(signode: Element): string[] {
+    const fullname = signode.get('fullname');
+    if (typeof fullname !== 'string') return [];
+    return [...this.env.rstDirectives.flatMap((parent) => parent.split(':')), ...fullname.split(':')];
+  }
+
+  protected override tocEntryName(signode: Element): string {
+    const parts = this.objectHierarchyParts(signode);
+    const objtype = signode.parent?.get('objtype');
+    let name = parts[parts.length - 1]!;
+    if (objtype === 'directive:option') return `:${name}:`;
+    if (this.env.config.toc_object_entries_show_parents === 'domain' || this.env.config.toc_object_entries_show_parents === 'all') name = parts.join(':');
+    if (objtype === 'role') return `:${name}:`;
+    if (objtype === 'directive') return `.. ${name}::`;
+    return '';
+  }
+}
+
+/** sphinx.domains.rst.parse_directive. */
+function parseDirective(signature: string): [string, string] {
+  const directive = strip(signature);
+  if (!directive.startsWith('.')) return [directive, ''];
+  const match = /^\.\. (.+?)::(.*)$/.exec(directive);
+  if (!match) return [directive, ''];
+  const args = strip(match[2]!);
+  return [strip(match[1]!), args ? ' ' + args : ''];
+}
+
+class ReSTDirective extends ReSTMarkup {
+  protected override handleSignature(signature: string, signode: Element): string {
+    const [name, args] = parseDirective(signature);
+    const descName = `.. ${name}::`;
+    signode.set('fullname', strip(name));
+    signode.append(descNode('desc_name', descName, descName));
+    if (args.length > 0) signode.append(descNode('desc_addname', args, args));
+    return name;
+  }
+  protected override indexTextFor(name: string): string {
+    return `${name} (directive)`;
+  }
+  protected override beforeContent(): void {
+    if (this.names.length > 0) this.env.rstDirectives.push(this.names[0] as string);
+  }
+  protected override afterContent(): void {
+    this.env.rstDirectives.pop();
+  }
+}
+
+class ReSTDirectiveOption extends ReSTMarkup {
+  static override optionSpec: OptionSpec = options([...JS_OBJECT, 'type']);
+  protected override handleSignature(signature: string, signode: Element): string {
+    const split = /\s*:\s+/.exec(strip(signature));
+    const name = split ? strip(signature).slice(0, split.index) : signature;
+    const argument = split ? strip(signature).slice(split.index + split[0].length) : null;
+    const descName = `:${name}:`;
+    signode.set('fullname', strip(name));
+    signode.append(descNode('desc_name', descName, descName));
+    if (argument) signode.append(descNode('desc_annotation', ' ' + argument, ' ' + argument));
+    const type = this.options['type'] as string | undefined;
+    if (type) signode.append(descNode('desc_annotation', ` (${type})`, ` (${type})`));
+    return name;
+  }
+  protected override addTargetAndIndex(name: unknown, _signature: string, signode: Element): void {
+    const optionName = name as string;
+    const directive = this.env.rstDirectives[this.env.rstDirectives.length - 1] ?? '';
+    const prefix = directive ? `${this.objtype}-${directive}` : this.objtype;
+    const objname = directive ? `${directive}:${optionName}` : optionName;
+    const nodeId = sphinxMakeId(this.env, this.state.document.idMap, prefix, optionName);
+    signode.ids.push(nodeId);
+    this.state.document.noteExplicitTarget(signode);
+    this.env.noteDomainObject('rst', objname, this.objtype, { source: signode.source, line: signode.line });
+    const key = optionName.slice(0, 1).toUpperCase();
+    if (directive) this.indexEntries.push(indexEntry('pair', `${directive} (directive); :${optionName}: (directive option)`, nodeId, '', key));
+    else this.indexEntries.push(indexEntry('single', `:${optionName}: (directive option)`, nodeId, '', key));
+  }
+}
+
+class ReSTRole extends ReSTMarkup {
+  protected override handleSignature(signature: string, signode: Element): string {
+    const descName = `:${signature}:`;
+    signode.set('fullname', strip(signature));
+    signode.append(descNode('desc_name', descName, descName));
+    return signature;
+  }
+  protected override indexTextFor(name: string): string {
+    return `${name} (role)`;
+  }
+}
+
 /** A module directive (py:module, js:module): sets the module, parses the content, and adds a target and an index entry. */
 abstract class ModuleDirective extends SphinxDirective {
   static override hasContent = true;
@@ -532,9 +643,9 @@ export function codeDomainDirectives(): Map<string, Map<string, DirectiveClass>>
     [
       'rst',
       table([
-        ['directive', jsObject],
-        ['directive:option', objectDirective([...JS_OBJECT, 'type'])],
-        ['role', jsObject],
+        ['directive', ReSTDirective as unknown as DirectiveClass],
+        ['directive:option', ReSTDirectiveOption as unknown as DirectiveClass],
+        ['role', ReSTRole as unknown as DirectiveClass],
       ]),
     ],
   ]);
