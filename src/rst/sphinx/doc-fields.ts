@@ -61,8 +61,8 @@ function makeXref(field: DocField, rolename: string | null, domain: string, targ
   });
   if (!field.python) return refnode;
   refnode.set('refspecific', true);
-  refnode.set('py:module', env.refContext.get('py:module') ?? null);
-  refnode.set('py:class', env.refContext.get('py:class') ?? null);
+  refnode.set('py:module', env.refName('py:module'));
+  refnode.set('py:class', env.refName('py:class'));
   const [reftype, reftarget, title] = parseReftarget(target);
   if (reftarget !== title) {
     refnode.set('reftype', reftype);

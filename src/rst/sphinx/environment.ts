@@ -84,12 +84,31 @@ export interface SphinxProject {
 /** Document names found under a project's srcdir, per srcdir, root and suffixes. */
 const scannedDocuments = new WeakMap<SphinxProject, Map<string, string[]>>();
 
+/** A value of env.ref_context: a name, None, or a list (py:classes, rst:directives, ...). */
+export type RefContextValue = string | null | (string | null)[];
+
 export class SphinxEnvironment {
   readonly docname: string;
   /** env.temp_data. */
   readonly tempData = new Map<string, unknown>();
   /** env.ref_context: "std:program", "py:module", "py:class", ... */
-  readonly refContext = new Map<string, string>();
+  readonly refContext = new Map<string, RefContextValue>();
+
+  /** A ref_context entry that holds a name (or null when unset or not a name). */
+  refName(key: string): string | null {
+    const value = this.refContext.get(key);
+    return typeof value === 'string' ? value : null;
+  }
+
+  /** ref_context.setdefault(key, []): the list kept under `key` (py:classes, py:modules, rst:directives). */
+  refList(key: string): (string | null)[] {
+    let value = this.refContext.get(key);
+    if (!Array.isArray(value)) {
+      value = [];
+      this.refContext.set(key, value);
+    }
+    return value;
+  }
 
   constructor(
     readonly document: Document,
@@ -176,11 +195,6 @@ export class SphinxEnvironment {
   private readonly stdObjects = new Map<string, string>();
   /** Objects a domain noted: whether each was noted as an alias (py's :canonical:). */
   private readonly domainObjects = new Map<string, boolean>();
-  /** env.ref_context['py:classes'] and ['py:modules']: the nesting PyObject.before_content builds. */
-  readonly pyClasses: string[] = [];
-  readonly pyModules: (string | null)[] = [];
-  /** env.ref_context['rst:directives']: the rst:directive descriptions being read, innermost last. */
-  readonly rstDirectives: string[] = [];
 
   /** StandardDomain.note_object: a second description of the same object is a warning. */
   noteStdObject(objtype: string, name: string, labelId: string, line: number | null): void {

@@ -845,8 +845,8 @@ export function typeToXref(target: string, env: SphinxEnvironment, suppressPrefi
     reftype,
     reftarget: target,
     refspecific,
-    'py:module': env.refContext.get('py:module') ?? null,
-    'py:class': env.refContext.get('py:class') ?? null,
+    'py:module': env.refName('py:module'),
+    'py:class': env.refName('py:class'),
   });
 }
 

@@ -198,8 +198,8 @@ export function pyXrefRole(fixParens = false): RoleFunction {
   return xrefRole({
     fixParens,
     processLink: (call, refnode, title, target) => {
-      refnode.set('py:module', call.env.refContext.get('py:module') ?? null);
-      refnode.set('py:class', call.env.refContext.get('py:class') ?? null);
+      refnode.set('py:module', call.env.refName('py:module'));
+      refnode.set('py:class', call.env.refName('py:class'));
       return dottedProcessLink(call, refnode, title, target, '.');
     },
   });
@@ -210,8 +210,8 @@ export function jsXrefRole(fixParens = false): RoleFunction {
   return xrefRole({
     fixParens,
     processLink: (call, refnode, title, target) => {
-      refnode.set('js:object', call.env.refContext.get('js:object') ?? null);
-      refnode.set('js:module', call.env.refContext.get('js:module') ?? null);
+      refnode.set('js:object', call.env.refName('js:object'));
+      refnode.set('js:module', call.env.refName('js:module'));
       return dottedProcessLink(call, refnode, title, target, '.');
     },
   });
@@ -599,7 +599,7 @@ export function domainRoles(): Map<string, Map<string, RoleFunction>> {
   const optionRole = xrefRole({
     warnDangling: true,
     processLink: (call, refnode, title, target) => {
-      refnode.set('std:program', call.env.refContext.get('std:program') ?? null);
+      refnode.set('std:program', call.env.refName('std:program'));
       return [title, target];
     },
   });

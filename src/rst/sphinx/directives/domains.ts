@@ -76,7 +76,7 @@ abstract class PyObject extends ObjectDescription {
   }
 
   private get modname(): string | null {
-    return (this.options['module'] as string | undefined) ?? this.env.refContext.get('py:module') ?? null;
+    return (this.options['module'] as string | undefined) ?? this.env.refName('py:module');
   }
 
   protected override handleSignature(signature: string, signode: Element): [string, string] {
@@ -190,31 +190,25 @@ abstract class PyObject extends ObjectDescription {
     }
     if (prefix) {
       this.env.refContext.set('py:class', prefix);
-      if (this.allowNesting) this.env.pyClasses.push(prefix);
+      if (this.allowNesting) this.env.refList('py:classes').push(prefix);
     }
     if ('module' in this.options) {
-      this.env.pyModules.push(this.env.refContext.get('py:module') ?? null);
+      this.env.refList('py:modules').push(this.env.refName('py:module'));
       this.env.refContext.set('py:module', this.options['module'] as string);
     }
   }
 
   protected override afterContent(): void {
-    const classes = this.env.pyClasses;
+    const classes = this.env.refList('py:classes');
     if (this.allowNesting) classes.pop();
-    const last = classes[classes.length - 1];
-    if (last !== undefined) this.env.refContext.set('py:class', last);
-    else this.env.refContext.delete('py:class');
+    this.env.refContext.set('py:class', classes.length > 0 ? classes[classes.length - 1]! : null);
     if ('module' in this.options) {
-      const modules = this.env.pyModules;
-      if (modules.length > 0) {
-        const previous = modules.pop()!;
-        if (previous === null) this.env.refContext.delete('py:module');
-        else this.env.refContext.set('py:module', previous);
-      } else {
-        this.env.refContext.delete('py:module');
-      }
+      const modules = this.env.refList('py:modules');
+      if (modules.length > 0) this.env.refContext.set('py:module', modules.pop()!);
+      else this.env.refContext.delete('py:module');
     }
   }
+
 }
 
 function options(names: readonly string[]): OptionSpec {
@@ -240,7 +234,7 @@ class PyFunction extends PyObject {
     else this.indexEntries.push(indexEntry('pair', `built-in function; ${name}()`, nodeId, '', null));
   }
   private modnameForIndex(): string | null {
-    return (this.options['module'] as string | undefined) ?? this.env.refContext.get('py:module') ?? null;
+    return (this.options['module'] as string | undefined) ?? this.env.refName('py:module');
   }
 }
 
@@ -415,7 +409,7 @@ abstract class ReSTMarkup extends ObjectDescription {
   protected override objectHierarchyParts(signode: Element): string[] {
     const fullname = signode.get('fullname');
     if (typeof fullname !== 'string') return [];
-    return [...this.env.rstDirectives.flatMap((parent) => parent.split(':')), ...fullname.split(':')];
+    return [...this.env.refList('rst:directives').flatMap((parent) => (parent ?? '').split(':')), ...fullname.split(':')];
   }
 
   protected override tocEntryName(signode: Element): string {
@@ -453,10 +447,10 @@ class ReSTDirective extends ReSTMarkup {
     return `${name} (directive)`;
   }
   protected override beforeContent(): void {
-    if (this.names.length > 0) this.env.rstDirectives.push(this.names[0] as string);
+    if (this.names.length > 0) this.env.refList('rst:directives').push(this.names[0] as string);
   }
   protected override afterContent(): void {
-    this.env.rstDirectives.pop();
+    this.env.refList('rst:directives').pop();
   }
 }
 
@@ -476,7 +470,8 @@ class ReSTDirectiveOption extends ReSTMarkup {
   }
   protected override addTargetAndIndex(name: unknown, _signature: string, signode: Element): void {
     const optionName = name as string;
-    const directive = this.env.rstDirectives[this.env.rstDirectives.length - 1] ?? '';
+    const directives = this.env.refContext.get('rst:directives');
+    const directive = Array.isArray(directives) && directives.length > 0 ? (directives[directives.length - 1] ?? '') : '';
     const prefix = directive ? `${this.objtype}-${directive}` : this.objtype;
     const objname = directive ? `${directive}:${optionName}` : optionName;
     const nodeId = sphinxMakeId(this.env, this.state.document.idMap, prefix, optionName);
@@ -516,6 +511,8 @@ abstract class ModuleDirective extends SphinxDirective {
     const moduleName = strip(this.args[0]!);
     this.env.refContext.set(`${this.domain}:module`, moduleName);
     const contentNode = element('section');
+    // Sphinx sets the section's document: nodes appended under it get the current line.
+    contentNode.document = this.state.document;
     nestedParseWithTitles(this, this.content, contentNode);
     const nodes: Node[] = [];
     if (!('noindex' in this.options)) {

@@ -191,6 +191,7 @@ export class Acks extends SphinxDirective {
 
   run(): Node[] {
     const node = element('acks');
+    node.document = this.state.document;
     this.state.nestedParse(this.content, this.contentOffset, node);
     if (node.children.length !== 1 || !(node.children[0] instanceof Element && node.children[0].tagname === 'bullet_list')) {
       this.env.warn('.. acks content is not a list', this.lineno, { source: this.env.docname });
@@ -207,6 +208,7 @@ export class HList extends SphinxDirective {
   run(): Node[] {
     const columns = (this.options['columns'] as number | undefined) ?? 2;
     const holder = element('paragraph');
+    holder.document = this.state.document;
     this.state.nestedParse(this.content, this.contentOffset, holder);
     const fullList = holder.children[0];
     if (holder.children.length !== 1 || !(fullList instanceof Element && fullList.tagname === 'bullet_list')) {
@@ -241,6 +243,7 @@ export class Only extends SphinxDirective {
 
   run(): Node[] {
     const node = element('only');
+    node.document = this.state.document;
     this.setSourceInfo(node);
     node.set('expr', this.args[0]!);
     const memo = this.state.memo;
@@ -316,6 +319,7 @@ export class VersionChange extends SphinxDirective {
 
   run(): Node[] {
     const node = element('versionmodified');
+    node.document = this.state.document;
     this.setSourceInfo(node);
     node.set('type', this.name);
     node.set('version', this.args[0]!);

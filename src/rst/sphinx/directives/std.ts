@@ -139,6 +139,8 @@ export abstract class ObjectDescription extends SphinxDirective {
     }
     this.indexnode = sphinxElement('index', '', '', [], { entries: [] });
     const node = element('desc');
+    // As Sphinx does: children appended under the desc get the document's current line.
+    node.document = this.state.document;
     const [source, line] = this.getSourceInfo();
     this.state.document.noteSource(source, line === null ? null : line - 1);
     node.set('domain', this.domain);
@@ -272,7 +274,7 @@ export class Cmdoption extends ObjectDescription {
   }
 
   protected override addTargetAndIndex(_firstname: string, _signature: string, signode: Element): void {
-    const program = this.env.refContext.get('std:program');
+    const program = this.env.refName('std:program');
     const allnames = (signode.attributes['allnames'] as string[] | undefined) ?? [];
     for (const optname of allnames) {
       const prefixes = ['cmdoption'];
@@ -321,6 +323,7 @@ export class Glossary extends SphinxDirective {
 
   run(): Node[] {
     const node = element('glossary');
+    node.document = this.state.document;
     node.set('sorted', 'sorted' in this.options);
     const entries: GlossaryEntry[] = [];
     let inDefinition = true;
