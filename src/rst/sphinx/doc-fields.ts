@@ -13,6 +13,19 @@ import { sphinxElement } from './nodes.js';
 
 type InnerNode = 'Text' | 'emphasis' | 'literal_emphasis' | 'literal_strong';
 
+/**
+ * What Field.make_xref does with an inliner (DocFieldTransformer passes the
+ * directive's): call the domain's role on the target at the field's line;
+ * null when the domain has no such role.
+ */
+export type FieldRoleCaller = (domain: string, rolename: string, target: string, location: Node) => Node[] | null;
+
+/** The inliner's part of a make_xref call: the caller and the field the reference is made for. */
+interface WithInliner {
+  call: FieldRoleCaller;
+  location: Node;
+}
+
 export interface DocField {
   name: string;
   names: readonly string[];
@@ -50,9 +63,29 @@ function parseReftarget(target: string): [reftype: string, reftarget: string, ti
   return [target === 'None' || target.startsWith('typing.') ? 'obj' : 'class', target, title];
 }
 
-/** Field.make_xref without an inliner (PyXrefMixin passes none), plus PyXrefMixin's changes. */
-function makeXref(field: DocField, rolename: string | null, domain: string, target: string, innerKind: InnerNode, contnode: Node | null, env: SphinxEnvironment): Node {
+/** What a field's references are made with, apart from the target and the content node. */
+interface XrefRequest {
+  field: DocField;
+  rolename: string | null;
+  domain: string;
+  innerKind: InnerNode;
+  env: SphinxEnvironment;
+  inliner?: WithInliner | null;
+}
+
+/** Field.make_xref (with the inliner, when given, for fields outside the py domain), plus PyXrefMixin's changes. */
+function makeXref(request: XrefRequest, target: string, contnode: Node | null): Node {
+  const { field, rolename, domain, innerKind, env } = request;
+  const inliner = request.inliner ?? null;
   if (!rolename) return contnode ?? inner(innerKind, target);
+  // PyXrefMixin always passes no inliner; other fields call the role when there is one.
+  if (!field.python && inliner) {
+    const nodes = inliner.call(domain, rolename, target, inliner.location);
+    if (nodes !== null) return element('inline', target, '', nodes);
+    env.warn(`Problem in ${domain} domain: field is supposed to use role '${rolename}', but that role is not in the domain.`, inliner.location.line, {
+      source: inliner.location.source,
+    });
+  }
   const refnode = sphinxElement('pending_xref', '', '', [contnode ?? inner(innerKind, target)], {
     refdomain: domain,
     refexplicit: false,
@@ -77,15 +110,15 @@ function makeXref(field: DocField, rolename: string | null, domain: string, targ
 const DELIMITERS = /(\s*[[\](),](?:\s*o[rf]\s)?\s*|\s+o[rf]\s+|\s*\|\s*|\.\.\.)/;
 const STARTS_WITH_DELIMITER = /^(?:\s*[[\](),](?:\s*o[rf]\s)?\s*|\s+o[rf]\s+|\s*\|\s*|\.\.\.)/;
 
-function makeXrefs(field: DocField, rolename: string | null, domain: string, target: string, innerKind: InnerNode, contnode: Node | null, env: SphinxEnvironment): Node[] {
-  if (!field.python) return [makeXref(field, rolename, domain, target, innerKind, contnode, env)];
+function makeXrefs(request: XrefRequest, target: string, contnode: Node | null): Node[] {
+  if (!request.field.python) return [makeXref(request, target, contnode)];
   const splitContnode = contnode !== null && contnode.astext() === target;
   let inLiteral = false;
   const results: Node[] = [];
   for (const subTarget of target.split(DELIMITERS).filter((part) => part !== undefined && part !== '')) {
     if (splitContnode) contnode = new Text(subTarget);
-    if (inLiteral || STARTS_WITH_DELIMITER.test(subTarget)) results.push(contnode ?? inner(innerKind, subTarget));
-    else results.push(makeXref(field, rolename, domain, subTarget, innerKind, contnode, env));
+    if (inLiteral || STARTS_WITH_DELIMITER.test(subTarget)) results.push(contnode ?? inner(request.innerKind, subTarget));
+    else results.push(makeXref(request, subTarget, contnode));
     if (subTarget === 'Literal' || subTarget === 'typing.Literal' || subTarget === '~typing.Literal') inLiteral = true;
   }
   return results;
@@ -93,19 +126,19 @@ function makeXrefs(field: DocField, rolename: string | null, domain: string, tar
 
 type Entry = [fieldarg: string, content: Node[]];
 
-function makeField(field: DocField, types: Map<string, Node[]>, domain: string, items: Entry[], env: SphinxEnvironment): Element {
+function makeField(field: DocField, types: Map<string, Node[]>, domain: string, items: Entry[], env: SphinxEnvironment, inliner: WithInliner): Element {
   const fieldname = element('field_name', '', field.label);
   if (field.typenames) {
     // TypedField.make_field
     const handleItem = ([fieldarg, content]: Entry): Element => {
       const paragraph = element('paragraph');
-      for (const node of makeXrefs(field, field.rolename, domain, fieldarg, 'literal_strong', null, env)) paragraph.append(node);
+      for (const node of makeXrefs({ field, rolename: field.rolename, domain, innerKind: 'literal_strong', env }, fieldarg, null)) paragraph.append(node);
       const fieldtype = types.get(fieldarg);
       if (fieldtype !== undefined) {
         types.delete(fieldarg);
         paragraph.append(new Text(' ('));
         if (fieldtype.length === 1 && fieldtype[0] instanceof Text) {
-          for (const node of makeXrefs(field, field.typerolename ?? null, domain, fieldtype[0].astext(), 'literal_emphasis', null, env)) paragraph.append(node);
+          for (const node of makeXrefs({ field, rolename: field.typerolename ?? null, domain, innerKind: 'literal_emphasis', env, inliner }, fieldtype[0].astext(), null)) paragraph.append(node);
         } else {
           for (const node of fieldtype) paragraph.append(node);
         }
@@ -129,7 +162,7 @@ function makeField(field: DocField, types: Map<string, Node[]>, domain: string, 
     const list = element('bullet_list');
     for (const [fieldarg, content] of items) {
       const paragraph = element('paragraph');
-      for (const node of makeXrefs(field, field.rolename, domain, fieldarg, 'literal_strong', null, env)) paragraph.append(node);
+      for (const node of makeXrefs({ field, rolename: field.rolename, domain, innerKind: 'literal_strong', env, inliner }, fieldarg, null)) paragraph.append(node);
       paragraph.append(new Text(' -- '));
       for (const node of content) paragraph.append(node);
       list.append(element('list_item', '', '', [paragraph]));
@@ -144,14 +177,14 @@ function makeField(field: DocField, types: Map<string, Node[]>, domain: string, 
   let [fieldarg, content] = items[0]!;
   if (fieldarg) {
     fieldname.append(new Text(' '));
-    for (const node of makeXrefs(field, field.rolename, domain, fieldarg, 'Text', null, env)) fieldname.append(node);
+    for (const node of makeXrefs({ field, rolename: field.rolename, domain, innerKind: 'Text', env, inliner }, fieldarg, null)) fieldname.append(node);
   }
   const only = content[0];
   if (
     content.length === 1 &&
     (only instanceof Text || (only!.isElement() && only.tagname === 'inline' && only.children.length === 1 && only.children[0] instanceof Text))
   ) {
-    content = makeXrefs(field, field.bodyrolename ?? null, domain, only!.astext(), 'emphasis', only!, env);
+    content = makeXrefs({ field, rolename: field.bodyrolename ?? null, domain, innerKind: 'emphasis', env, inliner }, only!.astext(), only!);
   }
   return element('field', '', '', [fieldname, element('field_body', '', '', [element('paragraph', '', '', content)])]);
 }
@@ -166,7 +199,7 @@ function isSinglePargraph(body: Element): boolean {
 const INLINE_TAGS = (node: Node): boolean => node instanceof Text || (node.isElement() && node.is('Inline'));
 
 /** DocFieldTransformer.transform_all: each field list directly in `content`. */
-export function transformDocFields(content: Element, fields: readonly DocField[], domain: string, env: SphinxEnvironment): void {
+export function transformDocFields(content: Element, fields: readonly DocField[], domain: string, env: SphinxEnvironment, callRole: FieldRoleCaller): void {
   const typemap = new Map<string, [DocField, boolean]>();
   for (const field of fields) {
     for (const name of field.names) typemap.set(name, [field, false]);
@@ -183,12 +216,12 @@ export function transformDocFields(content: Element, fields: readonly DocField[]
     }
   }
   for (const child of [...content.children]) {
-    if (child.isElement() && child.tagname === 'field_list') transformFieldList(child, typemap, domain, env);
+    if (child.isElement() && child.tagname === 'field_list') transformFieldList(child, typemap, domain, env, callRole);
   }
 }
 
-function transformFieldList(list: Element, typemap: Map<string, [DocField, boolean]>, domain: string, env: SphinxEnvironment): void {
-  type Group = { field: DocField; items: Entry[] };
+function transformFieldList(list: Element, typemap: Map<string, [DocField, boolean]>, domain: string, env: SphinxEnvironment, callRole: FieldRoleCaller): void {
+  type Group = { field: DocField; items: Entry[]; location: Node };
   const entries: (Element | Group)[] = [];
   const groupIndices = new Map<string, number>();
   const types = new Map<string, Map<string, Node[]>>();
@@ -217,7 +250,7 @@ function transformFieldList(list: Element, typemap: Map<string, [DocField, boole
       else fieldName.append(new Text(newName));
       entries.push(field);
       if (typedesc && isTypefield && content.length === 1 && content[0] instanceof Text) {
-        const xrefs = makeXrefs(typedesc, typedesc.typerolename ?? null, domain, content[0].astext(), 'emphasis', content[0], env);
+        const xrefs = makeXrefs({ field: typedesc, rolename: typedesc.typerolename ?? null, domain, innerKind: 'emphasis', env }, content[0].astext(), content[0]);
         const paragraph = single ? (fieldBody.children[0] as Element) : null;
         if (paragraph) {
           paragraph.clear();
@@ -249,16 +282,16 @@ function transformFieldList(list: Element, typemap: Map<string, [DocField, boole
       if (index === undefined) {
         index = entries.length;
         groupIndices.set(typename, index);
-        entries.push({ field: typedesc, items: [] });
+        entries.push({ field: typedesc, items: [], location: field });
       }
       (entries[index] as Group).items.push([fieldarg, [translatable]]);
     } else {
-      entries.push({ field: typedesc, items: [[fieldarg, [translatable]]] });
+      entries.push({ field: typedesc, items: [[fieldarg, [translatable]]], location: field });
     }
   }
   const newList = element('field_list');
   for (const entry of entries) {
-    if ('field' in entry) newList.append(makeField(entry.field, typesOf(entry.field.name), domain, entry.items, env));
+    if ('field' in entry) newList.append(makeField(entry.field, typesOf(entry.field.name), domain, entry.items, env, { call: callRole, location: entry.location }));
     else newList.append(entry);
   }
   list.replaceSelf(newList);
@@ -293,4 +326,12 @@ export const PYTHON_DOC_FIELDS: readonly DocField[] = [
   { name: 'exceptions', label: 'Raises', names: ['raises', 'raise', 'exception', 'except'], hasArg: true, rolename: 'exc', grouped: true, canCollapse: true, python: true },
   { name: 'returnvalue', label: 'Returns', names: ['returns', 'return'], hasArg: false, rolename: null },
   { name: 'returntype', label: 'Return type', names: ['rtype'], hasArg: false, rolename: null, bodyrolename: 'class', python: true },
+];
+
+/** JSCallable.doc_field_types. */
+export const JAVASCRIPT_CALLABLE_DOC_FIELDS: readonly DocField[] = [
+  { name: 'arguments', label: 'Arguments', names: ['argument', 'arg', 'parameter', 'param'], hasArg: true, rolename: null, grouped: true, typenames: ['paramtype', 'type'], typerolename: 'func' },
+  { name: 'errors', label: 'Throws', names: ['throws'], hasArg: true, rolename: 'func', grouped: true, canCollapse: true },
+  { name: 'returnvalue', label: 'Returns', names: ['returns', 'return'], hasArg: false, rolename: null },
+  { name: 'returntype', label: 'Return type', names: ['rtype'], hasArg: false, rolename: null },
 ];

@@ -136,7 +136,8 @@ export class SphinxRegistry extends Registry implements SphinxEnvironmentProvide
     return adapter;
   }
 
-  private domainRole(domain: string, name: string): RoleFunction | undefined {
+  /** Domain.role(name): the domain's role, called with its full name (`js:func`). */
+  domainRole(domain: string, name: string): RoleFunction | undefined {
     const base = this.parts.domains.get(domain)?.roles.get(name);
     if (!base) return undefined;
     const fullname = `${domain}:${name}`;

@@ -7,22 +7,23 @@
  * set the module roles refer to; doc fields (`:param x:`, ...) are grouped
  * as Sphinx groups them (doc-fields.ts).
  *
- * The rst domain (rst:directive, rst:directive:option, rst:role) is
- * Sphinx's too.
+ * The js domain (JSObject, JSCallable with its doc fields, JSConstructor,
+ * js:module) and the rst domain (rst:directive, rst:directive:option,
+ * rst:role) are Sphinx's too.
  *
- * The object directives of c, cpp and js are recognised with the
+ * The object directives of c and cpp are recognised with the
  * options Sphinx 5.3 gives them, so a document using them gets no "Unknown
  * directive type" error, and they make the desc / desc_signature /
  * desc_content structure with the domain and object type; their signatures
- * are NOT parsed (the C and C++ grammars, JSObject's): one desc_name holds
- * the whole signature, and nothing is indexed. js:module is Sphinx's.
+ * are NOT parsed (the C and C++ grammars): one desc_name holds the whole
+ * signature, and nothing is indexed.
  */
 import { type Element, type Node, Text, element } from '../../nodes.js';
 import type { DirectiveClass, OptionSpec } from '../../directives/directive.js';
 import { flag, unchanged } from '../../directives/options.js';
 import { pyReprString, strip } from '../../python-text.js';
 import { descNode, indexEntry, sphinxElement } from '../nodes.js';
-import { type DocField, PYTHON_DOC_FIELDS } from '../doc-fields.js';
+import { type DocField, JAVASCRIPT_CALLABLE_DOC_FIELDS, PYTHON_DOC_FIELDS } from '../doc-fields.js';
 import { DuplicateParameter, PythonSyntaxError, UnsupportedPython, parseAnnotation, parseArglist, pseudoParseArglist } from '../python-signature.js';
 import { SphinxDirective } from './base.js';
 import { GenericDescription, ObjectDescription, SignatureError, nestedParseWithTitles, sphinxMakeId } from './std.js';
@@ -53,8 +54,35 @@ const PY_SIGNATURE = /^([\p{L}\p{N}_.]*\.)?([\p{L}\p{N}_]+)\s*(?:\(\s*(.*)\s*\)(
 
 const space = (): Node => descNode('desc_sig_space', '', ' ');
 
+/**
+ * An object of the py or js domain: its table-of-contents parts are the
+ * module and the dotted full name, and functions and methods get "()".
+ */
+abstract class DottedObjectDescription extends ObjectDescription {
+  protected override objectHierarchyParts(signode: Element): string[] {
+    const fullname = signode.get('fullname');
+    if (typeof fullname !== 'string') return [];
+    const modname = signode.get('module');
+    return typeof modname === 'string' && modname ? [modname, ...fullname.split('.')] : fullname.split('.');
+  }
+
+  protected override tocEntryName(signode: Element): string {
+    const config = this.env.config;
+    const parts = this.objectHierarchyParts(signode);
+    const objtype = signode.parent?.get('objtype');
+    const parens = config.add_function_parentheses && (objtype === 'function' || objtype === 'method') ? '()' : '';
+    const name = parts[parts.length - 1]!;
+    if (config.toc_object_entries_show_parents === 'domain') {
+      const fullname = signode.get('fullname');
+      return (typeof fullname === 'string' ? fullname : name) + parens;
+    }
+    if (config.toc_object_entries_show_parents === 'hide') return name + parens;
+    return [...parts.slice(0, -1), name + parens].join('.');
+  }
+}
+
 /** sphinx.domains.python.PyObject: signature parsing, targets, index entries and class nesting. */
-abstract class PyObject extends ObjectDescription {
+abstract class PyObject extends DottedObjectDescription {
   static override optionSpec: OptionSpec = Object.fromEntries(PY_OBJECT.map((name) => [name, FLAG_OPTIONS.has(name) ? flag : unchanged]));
   /** Classes nest: their members are described inside them. */
   protected allowNesting = false;
@@ -141,27 +169,6 @@ abstract class PyObject extends ObjectDescription {
     const annotation = this.options['annotation'] as string | undefined;
     if (annotation) signode.append(descNode('desc_annotation', ' ' + annotation, '', [space(), new Text(annotation)]));
     return [fullname, prefix];
-  }
-
-  protected override objectHierarchyParts(signode: Element): string[] {
-    const fullname = signode.get('fullname');
-    if (typeof fullname !== 'string') return [];
-    const modname = signode.get('module');
-    return typeof modname === 'string' && modname ? [modname, ...fullname.split('.')] : fullname.split('.');
-  }
-
-  protected override tocEntryName(signode: Element): string {
-    const config = this.env.config;
-    const parts = this.objectHierarchyParts(signode);
-    const objtype = signode.parent?.get('objtype');
-    const parens = config.add_function_parentheses && (objtype === 'function' || objtype === 'method') ? '()' : '';
-    const name = parts[parts.length - 1]!;
-    if (config.toc_object_entries_show_parents === 'domain') {
-      const fullname = signode.get('fullname');
-      return (typeof fullname === 'string' ? fullname : name) + parens;
-    }
-    if (config.toc_object_entries_show_parents === 'hide') return name + parens;
-    return [...parts.slice(0, -1), name + parens].join('.');
   }
 
   protected override addTargetAndIndex(nameClass: unknown, _signature: string, signode: Element): void {
@@ -387,6 +394,114 @@ class PyProperty extends PyObject {
   }
 }
 
+/** sphinx.domains.javascript.JSObject: a member of the current object, in the current module. */
+class JSObject extends DottedObjectDescription {
+  static override optionSpec: OptionSpec = options(JS_OBJECT);
+  protected hasArguments = false;
+  protected allowNesting = false;
+
+  protected displayPrefix(): Node[] {
+    return [];
+  }
+
+  protected override handleSignature(signature: string, signode: Element): [string, string | null] {
+    signature = strip(signature);
+    let member: string;
+    let arglist: string | null;
+    if (signature.includes('(') && signature.endsWith(')')) {
+      const open = signature.indexOf('(');
+      member = strip(signature.slice(0, open));
+      arglist = strip(signature.slice(open + 1, -1));
+    } else {
+      member = signature;
+      arglist = null;
+    }
+    const context = this.env.refContext.get('js:object');
+    let prefix: string | null = typeof context === 'string' ? context : null;
+    const modname = this.env.refName('js:module');
+    const dot = member.lastIndexOf('.');
+    const memberPrefix = dot >= 0 ? member.slice(0, dot) : '';
+    const name = dot >= 0 ? member.slice(dot + 1) : member;
+    if (prefix && memberPrefix) prefix = `${prefix}.${memberPrefix}`;
+    else if (prefix === null && memberPrefix) prefix = memberPrefix;
+    const fullname = prefix ? `${prefix}.${name}` : name;
+    signode.set('module', modname);
+    signode.set('object', prefix);
+    signode.set('fullname', fullname);
+    const display = this.displayPrefix();
+    if (display.length > 0) signode.append(descNode('desc_annotation', '', '', display));
+    const actualPrefix = prefix || modname;
+    if (actualPrefix) {
+      const addname = descNode('desc_addname');
+      for (const part of actualPrefix.split('.')) {
+        addname.append(descNode('desc_sig_name', part, part));
+        addname.append(descNode('desc_sig_punctuation', '.', '.'));
+      }
+      signode.append(addname);
+    }
+    signode.append(descNode('desc_name', '', '', [descNode('desc_sig_name', name, name)]));
+    if (this.hasArguments) {
+      if (!arglist) signode.append(descNode('desc_parameterlist'));
+      else pseudoParseArglist(signode, arglist);
+    }
+    return [fullname, prefix];
+  }
+
+  protected override addTargetAndIndex(nameObject: unknown, _signature: string, signode: Element): void {
+    const [name, object] = nameObject as [string, string | null];
+    const modname = this.env.refName('js:module');
+    const fullname = (modname ? modname + '.' : '') + name;
+    const nodeId = sphinxMakeId(this.env, this.state.document.idMap, '', fullname);
+    signode.ids.push(nodeId);
+    this.state.document.noteExplicitTarget(signode);
+    this.env.noteDomainObject('js', fullname, this.objtype, { source: signode.source, line: signode.line });
+    if ('noindexentry' in this.options) return;
+    let text = '';
+    // Python's %s of the object: None when there is none.
+    const objectText = object ?? 'None';
+    if (this.objtype === 'function') text = object ? `${name}() (${objectText} method)` : `${name}() (built-in function)`;
+    else if (this.objtype === 'class') text = `${name}() (class)`;
+    else if (this.objtype === 'data') text = `${name} (global variable or constant)`;
+    else if (this.objtype === 'attribute') text = `${name} (${objectText} attribute)`;
+    if (text) this.indexEntries.push(indexEntry('single', text, nodeId, '', null));
+  }
+
+  protected override beforeContent(): void {
+    let prefix: string | null = null;
+    if (this.names.length > 0) {
+      const [objectName, objectPrefix] = this.names.pop() as [string, string | null];
+      prefix = objectPrefix ? objectPrefix.replace(/^\.+|\.+$/g, '') : null;
+      if (this.allowNesting) prefix = objectName;
+    }
+    if (prefix) {
+      this.env.refContext.set('js:object', prefix);
+      if (this.allowNesting) this.env.refList('js:objects').push(prefix);
+    }
+  }
+
+  protected override afterContent(): void {
+    const objects = this.env.refList('js:objects');
+    if (this.allowNesting) objects.pop();
+    this.env.refContext.set('js:object', objects.length > 0 ? objects[objects.length - 1]! : null);
+  }
+}
+
+/** JSCallable: a function or method, with an argument list and doc fields. */
+class JSCallable extends JSObject {
+  protected override hasArguments = true;
+  protected override docFields(): readonly DocField[] {
+    return JAVASCRIPT_CALLABLE_DOC_FIELDS;
+  }
+}
+
+/** JSConstructor: a class, whose members nest under it. */
+class JSConstructor extends JSCallable {
+  protected override allowNesting = true;
+  protected override displayPrefix(): Node[] {
+    return [descNode('desc_sig_keyword', 'class', 'class'), descNode('desc_sig_space', '', ' ')];
+  }
+}
+
 /** sphinx.domains.rst.ReSTMarkup: targets and index entries by object type and name. */
 abstract class ReSTMarkup extends ObjectDescription {
   static override optionSpec: OptionSpec = options(JS_OBJECT);
@@ -577,73 +692,49 @@ function namespaceDirective(requiredArguments: 0 | 1): DirectiveClass {
   } as unknown as DirectiveClass;
 }
 
-function table(entries: [string, DirectiveClass][]): Map<string, DirectiveClass> {
-  return new Map(entries);
+/** A domain's directives by name (directive classes are constructors of several shapes). */
+function table(classes: Record<string, unknown>): Map<string, DirectiveClass> {
+  return new Map(Object.entries(classes) as [string, DirectiveClass][]);
 }
 
 /** Directives of the py, c, cpp, js and rst domains, by domain. */
 export function codeDomainDirectives(): Map<string, Map<string, DirectiveClass>> {
   const cObject = objectDirective(C_OBJECT);
   const cppObject = objectDirective(CPP_OBJECT);
-  const jsObject = objectDirective(JS_OBJECT);
   const alias = objectDirective(ALIAS);
   const withScope = namespaceDirective(1);
   const popScope = namespaceDirective(0);
+  const scopes = { namespace: withScope, 'namespace-push': withScope, 'namespace-pop': popScope, alias };
+  const same = (names: readonly string[], directive: DirectiveClass): Record<string, DirectiveClass> =>
+    Object.fromEntries(names.map((name) => [name, directive]));
   return new Map([
     [
       'py',
-      table([
-        ['function', PyFunction as unknown as DirectiveClass],
-        ['data', PyVariable as unknown as DirectiveClass],
-        ['class', PyClasslike as unknown as DirectiveClass],
-        ['exception', PyClasslike as unknown as DirectiveClass],
-        ['method', PyMethod as unknown as DirectiveClass],
-        ['classmethod', methodWithFlag('classmethod')],
-        ['staticmethod', methodWithFlag('staticmethod')],
-        ['attribute', PyAttribute as unknown as DirectiveClass],
-        ['property', PyProperty as unknown as DirectiveClass],
-        ['module', PyModule as unknown as DirectiveClass],
-        ['currentmodule', PyCurrentModule as unknown as DirectiveClass],
-        ['decorator', decorator(PyFunction, 'py:function')],
-        ['decoratormethod', decorator(PyMethod, 'py:method')],
-      ]),
+      table({
+        function: PyFunction,
+        data: PyVariable,
+        class: PyClasslike,
+        exception: PyClasslike,
+        method: PyMethod,
+        classmethod: methodWithFlag('classmethod'),
+        staticmethod: methodWithFlag('staticmethod'),
+        attribute: PyAttribute,
+        property: PyProperty,
+        module: PyModule,
+        currentmodule: PyCurrentModule,
+        decorator: decorator(PyFunction, 'py:function'),
+        decoratormethod: decorator(PyMethod, 'py:method'),
+      }),
     ],
-    [
-      'c',
-      table([
-        ...['member', 'var', 'function', 'macro', 'struct', 'union', 'enum', 'enumerator', 'type'].map((name) => [name, cObject] as [string, DirectiveClass]),
-        ['namespace', withScope],
-        ['namespace-push', withScope],
-        ['namespace-pop', popScope],
-        ['alias', alias],
-      ]),
-    ],
+    ['c', table({ ...same(['member', 'var', 'function', 'macro', 'struct', 'union', 'enum', 'enumerator', 'type'], cObject), ...scopes })],
     [
       'cpp',
-      table([
-        ...['class', 'struct', 'union', 'function', 'member', 'var', 'type', 'concept', 'enum', 'enum-struct', 'enum-class', 'enumerator'].map(
-          (name) => [name, cppObject] as [string, DirectiveClass],
-        ),
-        ['namespace', withScope],
-        ['namespace-push', withScope],
-        ['namespace-pop', popScope],
-        ['alias', alias],
-      ]),
+      table({
+        ...same(['class', 'struct', 'union', 'function', 'member', 'var', 'type', 'concept', 'enum', 'enum-struct', 'enum-class', 'enumerator'], cppObject),
+        ...scopes,
+      }),
     ],
-    [
-      'js',
-      table([
-        ...['function', 'method', 'class', 'data', 'attribute'].map((name) => [name, jsObject] as [string, DirectiveClass]),
-        ['module', JSModule as unknown as DirectiveClass],
-      ]),
-    ],
-    [
-      'rst',
-      table([
-        ['directive', ReSTDirective as unknown as DirectiveClass],
-        ['directive:option', ReSTDirectiveOption as unknown as DirectiveClass],
-        ['role', ReSTRole as unknown as DirectiveClass],
-      ]),
-    ],
+    ['js', table({ function: JSCallable, method: JSCallable, class: JSConstructor, data: JSObject, attribute: JSObject, module: JSModule })],
+    ['rst', table({ directive: ReSTDirective, 'directive:option': ReSTDirectiveOption, role: ReSTRole })],
   ]);
 }

@@ -21,6 +21,8 @@ import { type PyTuple, asAttribute, descNode, indexEntry, pyTuple, sphinxElement
 import type { SphinxEnvironment } from '../environment.js';
 import { SphinxDirective } from './base.js';
 import { type DocField, transformDocFields } from '../doc-fields.js';
+import { getSourceLine } from '../../document.js';
+import type { RoleFunction } from '../../roles/role.js';
 
 /** sphinx.util.ws_re. */
 const WHITESPACE_RUN = /\s+/g;
@@ -108,6 +110,15 @@ export abstract class ObjectDescription extends SphinxDirective {
     return [];
   }
 
+  /** Field.make_xref with the directive's inliner: the domain's role on `target`, at the field's line (null: no such role). */
+  private callFieldRole(domain: string, rolename: string, target: string, location: Node): Node[] | null {
+    const registry = this.state.memo.registry as { domainRole?(domain: string, name: string): RoleFunction | undefined };
+    const role = registry.domainRole?.(domain, rolename);
+    if (!role) return null;
+    const [, line] = getSourceLine(location);
+    return role(rolename, target, target, line ?? 0, this.state.inliner, {}, [])[0];
+  }
+
   /** Before the content is parsed (the py domain's nesting of classes). */
   protected beforeContent(): void {}
 
@@ -179,7 +190,7 @@ export abstract class ObjectDescription extends SphinxDirective {
     if (this.names.length > 0) this.env.tempData.set('object', this.names[0]);
     this.beforeContent();
     nestedParseWithTitles(this, this.content, contentNode);
-    transformDocFields(contentNode, this.docFields(), this.domain, this.env);
+    transformDocFields(contentNode, this.docFields(), this.domain, this.env, (domain, rolename, target, location) => this.callFieldRole(domain, rolename, target, location));
     this.env.tempData.set('object', null);
     this.afterContent();
     return [this.indexnode, node];
