@@ -276,7 +276,13 @@ function transformFieldList(list: Element, typemap: Map<string, [DocField, boole
         fieldarg = split[2]!;
       }
     }
-    const translatable = element('inline', fieldBody.rawsource, '', content, { translatable: true });
+    // As Sphinx makes it: document, source and line first, so the content's
+    // nodes without a line get the document's current one (setup_child).
+    const translatable = element('inline', fieldBody.rawsource, '', [], { translatable: true });
+    translatable.document = field.document;
+    translatable.source = field.source;
+    translatable.line = field.line;
+    for (const node of content) translatable.append(node);
     if (typedesc.grouped || typedesc.typenames) {
       let index = groupIndices.get(typename);
       if (index === undefined) {
