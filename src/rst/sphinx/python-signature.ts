@@ -20,8 +20,10 @@ import type { SphinxEnvironment } from './environment.js';
 
 /** Python would reject the text (SyntaxError). */
 export class PythonSyntaxError extends Error {}
-/** Valid Python, perhaps, but outside what this parser reads. */
+/** A node sphinx.pycode.ast.unparse cannot write (its NotImplementedError: "Unable to parse X object"). */
 export class UnsupportedPython extends Error {}
+/** Valid Python outside what this parser reads (a \\N{...} escape): treated as Sphinx treats a SyntaxError. */
+export class ParserLimit extends Error {}
 
 // ---- tokens -----------------------------------------------------------------
 
@@ -47,7 +49,8 @@ function tokenize(text: string): Token[] {
       index++;
       continue;
     }
-    if (char === '\n' || char === '\r' || char === '\\' || char === '#') throw new UnsupportedPython(`character ${JSON.stringify(char)}`);
+    // A comment or a line continuation cannot end inside 'def func(...): pass' on one line.
+    if (char === '\n' || char === '\r' || char === '\\' || char === '#') throw new PythonSyntaxError(`character ${JSON.stringify(char)}`);
     STRING_START.lastIndex = index;
     const stringStart = STRING_START.exec(text);
     if (stringStart && (stringStart[1] === '' || /^(?:[rRuUbBfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])$/.test(stringStart[1]!))) {
@@ -78,7 +81,7 @@ function tokenize(text: string): Token[] {
     const name = NAME.exec(text);
     if (name) {
       // A string prefix Python does not allow (f'', t'') is outside this parser.
-      if (text[index + name[0].length] === "'" || text[index + name[0].length] === '"') throw new UnsupportedPython('string prefix');
+      if (text[index + name[0].length] === "'" || text[index + name[0].length] === '"') throw new PythonSyntaxError('invalid string prefix');
       tokens.push({ kind: 'name', text: name[0], start: index, end: index + name[0].length });
       index += name[0].length;
       continue;
@@ -658,7 +661,7 @@ function decodeStringLiteral(literal: string): { value: string; bytes: boolean; 
       value += String.fromCodePoint(codePoint);
       index += length;
     } else if (!bytes && next === 'N') {
-      throw new UnsupportedPython('named Unicode escape');
+      throw new ParserLimit('named Unicode escape');
     } else {
       value += '\\' + next;
     }
@@ -934,7 +937,7 @@ export function parseAnnotation(annotation: string, env: SphinxEnvironment): Nod
   try {
     parts = annotationParts(parseExpression(annotation));
   } catch (error) {
-    if (error instanceof PythonSyntaxError || error instanceof UnsupportedPython) return [typeToXref(annotation, env)];
+    if (error instanceof PythonSyntaxError || error instanceof UnsupportedPython || error instanceof ParserLimit) return [typeToXref(annotation, env)];
     throw error;
   }
   const result: Node[] = [];

@@ -24,7 +24,7 @@ import { flag, unchanged } from '../../directives/options.js';
 import { pyReprString, strip } from '../../python-text.js';
 import { descNode, indexEntry, sphinxElement } from '../nodes.js';
 import { type DocField, JAVASCRIPT_CALLABLE_DOC_FIELDS, PYTHON_DOC_FIELDS } from '../doc-fields.js';
-import { DuplicateParameter, PythonSyntaxError, UnsupportedPython, parseAnnotation, parseArglist, pseudoParseArglist } from '../python-signature.js';
+import { DuplicateParameter, ParserLimit, PythonSyntaxError, UnsupportedPython, parseAnnotation, parseArglist, pseudoParseArglist } from '../python-signature.js';
 import { SphinxDirective } from './base.js';
 import { GenericDescription, ObjectDescription, SignatureError, nestedParseWithTitles, sphinxMakeId } from './std.js';
 
@@ -157,7 +157,7 @@ abstract class PyObject extends DottedObjectDescription {
         if (error instanceof DuplicateParameter) throw new SignatureError();
         if (error instanceof UnsupportedPython) {
           this.env.warn(`could not parse arglist (${pyReprString(arglist)}): ${error.message}`, signode.line, { source: signode.source });
-        } else if (!(error instanceof PythonSyntaxError)) {
+        } else if (!(error instanceof PythonSyntaxError || error instanceof ParserLimit)) {
           throw error;
         }
         pseudoParseArglist(signode, arglist);
