@@ -136,6 +136,7 @@ const KEYWORDS = new Set([
 ]);
 
 const unsupported = (className: string): Expression => ({ type: 'Unsupported', className });
+const isStarred = (node: Expression): boolean => node.type === 'Unsupported' && node.className === 'Starred';
 
 class Parser {
   private position = 0;
@@ -262,7 +263,7 @@ class Parser {
 
   private static readonly LEVELS: readonly (readonly string[])[] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%', '@']];
 
-  private bitOr(): Expression {
+  bitOr(): Expression {
     return this.binary(0);
   }
 
@@ -326,12 +327,15 @@ class Parser {
   private call(func: Expression): Expression {
     const args: Expression[] = [];
     const keywords: [string | null, Expression][] = [];
+    let unpackedKeywords = false;
     while (!this.isOp(')')) {
       const next = this.peek(1);
       if (this.isOp('**')) {
         this.take();
         keywords.push([null, this.expression()]);
+        unpackedKeywords = true;
       } else if (this.isOp('*')) {
+        if (unpackedKeywords) throw new PythonSyntaxError('iterable argument unpacking follows keyword argument unpacking');
         this.take();
         this.expression();
         args.push(unsupported('Starred'));
@@ -341,7 +345,7 @@ class Parser {
         this.take();
         keywords.push([name, this.expression()]);
       } else {
-        if (keywords.length > 0) throw new PythonSyntaxError('positional argument follows keyword argument');
+        if (keywords.length > 0) throw new PythonSyntaxError(unpackedKeywords ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument');
         const value = this.namedExpression();
         if (this.isName('for') || this.isName('async')) {
           this.comprehension();
@@ -401,7 +405,12 @@ class Parser {
   }
 
   private sliceItem(): Expression {
-    if (this.isOp('*')) return this.starredOr(() => this.expression());
+    if (this.isOp('*')) {
+      // A subscript's starred item is '*' expression (PEP 646), not '*' bitwise_or.
+      this.take();
+      this.expression();
+      return unsupported('Starred');
+    }
     const bound = (): void => {
       if (!this.isOp(':') && !this.isOp(',') && !this.isOp(']')) this.expression();
     };
@@ -479,6 +488,7 @@ class Parser {
     while (!this.isOp(close)) {
       elts.push(this.starredOr(() => this.namedExpression()));
       if (elts.length === 1 && commas === 0 && (this.isName('for') || this.isName('async'))) {
+        if (isStarred(elts[0]!)) throw new PythonSyntaxError('iterable unpacking cannot be used in comprehension');
         this.comprehension();
         this.expectOp(close);
         return unsupported(comprehension);
@@ -489,7 +499,7 @@ class Parser {
     }
     this.expectOp(close);
     if (parenthesised && elts.length === 1 && commas === 0) {
-      if (elts[0]!.type === 'Unsupported' && (elts[0] as { className: string }).className === 'Starred') throw new PythonSyntaxError('cannot use starred expression here');
+      if (isStarred(elts[0]!)) throw new PythonSyntaxError('cannot use starred expression here');
       return elts[0]!;
     }
     return { type: kind, elts };
@@ -569,9 +579,15 @@ function parameterList(parser: Parser, close: string, annotations: boolean): Par
     if (token.kind !== 'name' || KEYWORDS.has(token.text)) throw new PythonSyntaxError('invalid parameter name');
     return token.text;
   };
-  const annotation = (): Expression | null => {
+  const annotation = (starAllowed = false): Expression | null => {
     if (!annotations || !parser.isOp(':')) return null;
     parser.take();
+    if (starAllowed && parser.isOp('*')) {
+      // `*args: *Ts` (PEP 646): a star expression, '*' bitwise_or.
+      parser.take();
+      parser.bitOr();
+      return unsupported('Starred');
+    }
     return parser.expression();
   };
   while (!atClose()) {
@@ -599,7 +615,7 @@ function parameterList(parser: Parser, close: string, annotations: boolean): Par
           throw new PythonSyntaxError('named arguments must follow bare *');
         }
       } else {
-        parameters.push({ name: name(), kind: 'var-positional', annotation: annotation(), default: null });
+        parameters.push({ name: name(), kind: 'var-positional', annotation: annotation(true), default: null });
         if (parser.isOp('=')) throw new PythonSyntaxError('var-positional argument cannot have default value');
       }
     } else {
@@ -705,11 +721,9 @@ export function unparse(node: Expression | null): string {
       if (node.elts.length === 0) return '()';
       if (node.elts.length === 1) return `(${unparse(node.elts[0]!)},)`;
       return `(${node.elts.map(unparse).join(', ')})`;
-    case 'Dict': {
-      const keys = node.keys.map(unparse);
-      const values = node.values.map(unparse);
-      return `{${keys.map((key, index) => `${key}: ${values[index]}`).join(', ')}}`;
-    }
+    case 'Dict':
+      // visit_Dict zips two generators: each key is written just before its value.
+      return `{${node.keys.map((key, index) => `${unparse(key)}: ${unparse(node.values[index]!)}`).join(', ')}}`;
     case 'Lambda':
       return `lambda ${unparseArguments(node.params)}: ...`;
     case 'Unsupported':
