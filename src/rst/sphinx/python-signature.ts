@@ -90,7 +90,11 @@ function tokenize(text: string): Token[] {
     const number = NUMBER.exec(text);
     if (number && number[0] !== '' && number[0] !== '.') {
       const after = text[index + number[0].length];
-      if (after !== undefined && /[\p{L}\p{N}_]/u.test(after)) throw new PythonSyntaxError('invalid number');
+      // Python 3.11 lets a keyword follow a number directly ("1if x else y", with a warning).
+      const rest = text.slice(index + number[0].length);
+      if (after !== undefined && /[\p{L}\p{N}_]/u.test(after) && !/^(?:and|else|for|if|in|is|not|or)/.test(rest)) {
+        throw new PythonSyntaxError('invalid number');
+      }
       tokens.push({ kind: 'number', text: number[0], start: index, end: index + number[0].length });
       index += number[0].length;
       continue;
