@@ -632,6 +632,10 @@ export function domainRoles(): Map<string, Map<string, RoleFunction>> {
     cpp.set(name, cppXrefRole());
   }
   cpp.set('func', cppXrefRole(true));
+  for (const [domain, roles] of [['c', c], ['cpp', cpp]] as const) {
+    roles.set('expr', expressionRole(domain, true));
+    roles.set('texpr', expressionRole(domain, false));
+  }
   const js = new Map<string, RoleFunction>([
     ['func', jsXrefRole(true)],
     ['meth', jsXrefRole(true)],
@@ -659,3 +663,18 @@ export function domainRoles(): Map<string, Map<string, RoleFunction>> {
   ]);
 }
 
+
+/**
+ * CExprRole / CPPExprRole (`:c:expr:`, `:c:texpr:`, `:cpp:expr:`,
+ * `:cpp:texpr:`): a desc_inline of the domain around the expression. Sphinx
+ * parses the expression with the C or C++ grammar and describes it as
+ * signature nodes (references for names); here the expression stays text,
+ * as Sphinx shows one it cannot parse (without its warning).
+ */
+function expressionRole(domain: 'c' | 'cpp', asCode: boolean): RoleFunction {
+  return (_name, _rawtext, text) => {
+    const expression = unescape(text).replace(/\n/g, ' ');
+    const node = sphinxElement('desc_inline', expression, expression, [], { classes: [`${domain}-${asCode ? 'expr' : 'texpr'}`, 'sig', 'sig-inline', domain] });
+    return [[node], []];
+  };
+}

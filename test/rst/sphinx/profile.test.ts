@@ -227,6 +227,13 @@ test('object directives of the py, c, cpp, js and rst domains are known, with th
   assert.doesNotMatch(messages, /Unknown directive type|unknown option/);
   const descs = all(document, 'desc').map((desc) => `${desc.get('domain')}:${desc.get('objtype')}`);
   assert.deepEqual(descs, ['py:function', 'py:class', 'py:method', 'c:function', 'cpp:class', 'js:function', 'rst:directive:option']);
+  // The C and C++ expression roles are known too (the expression kept as text).
+  const expressions = read('A :c:expr:`PyObject*` and :cpp:texpr:`int *`.\n');
+  assert.doesNotMatch(expressions.messages, /Unknown interpreted text role/);
+  assert.deepEqual(all(expressions.document, 'desc_inline').map((node) => node.classes), [
+    ['c-expr', 'sig', 'sig-inline', 'c'],
+    ['cpp-texpr', 'sig', 'sig-inline', 'cpp'],
+  ]);
   // Options outside Sphinx's option spec are still the directive's error.
   assert.match(read('.. py:data:: x\n   :final:\n').messages, /Error in "py:data" directive:\nunknown option: "final"\./);
 });
