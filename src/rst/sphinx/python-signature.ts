@@ -40,8 +40,14 @@ const NUMBER =
 const STRING_START = /([rRuUbBfF]{0,2})('''|"""|'|")/y;
 const OPERATORS = ['...', '**', '//', '<<', '>>', '->', '!=', '==', '<=', '>=', ':=', '(', ')', '[', ']', '{', '}', ',', ':', '.', '=', '+', '-', '*', '/', '%', '@', '|', '&', '^', '~', '<', '>', ';'];
 
+/** Python's tokenizer MAXLEVEL. */
+const MAX_BRACKET_DEPTH = 200;
+/** Nested expressions (unary operators, lambdas, brackets) this parser descends into before giving up. */
+const MAX_EXPRESSION_DEPTH = 300;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  let depth = 0;
   let index = 0;
   while (index < text.length) {
     const char = text[index]!;
@@ -101,6 +107,12 @@ function tokenize(text: string): Token[] {
     }
     const operator = OPERATORS.find((candidate) => text.startsWith(candidate, index));
     if (!operator) throw new PythonSyntaxError(`invalid character ${JSON.stringify(char)}`);
+    // Python's tokenizer: at most 200 brackets open at once (MAXLEVEL).
+    if (operator === '(' || operator === '[' || operator === '{') {
+      if (++depth > MAX_BRACKET_DEPTH) throw new PythonSyntaxError('too many nested parentheses');
+    } else if (operator === ')' || operator === ']' || operator === '}') {
+      depth--;
+    }
     tokens.push({ kind: 'op', text: operator, start: index, end: index + operator.length });
     index += operator.length;
   }
@@ -186,8 +198,24 @@ class Parser {
     if (this.token.kind !== 'end') throw new PythonSyntaxError('unexpected token');
   }
 
+  private depth = 0;
+
+  /** Runs one level of nested parsing, refusing input nested deeper than Python's own parser would take. */
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_EXPRESSION_DEPTH) throw new ParserLimit('expression nested too deeply');
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
   /** test: a lambda, or or_test with an optional conditional. */
   expression(): Expression {
+    return this.nested(() => this.test());
+  }
+
+  private test(): Expression {
     if (this.isName('lambda')) return this.lambda();
     const value = this.orTest();
     if (this.isName('if')) {
@@ -243,7 +271,7 @@ class Parser {
   private notTest(): Expression {
     if (this.isName('not')) {
       this.take();
-      return { type: 'UnaryOp', op: 'not', operand: this.notTest() };
+      return { type: 'UnaryOp', op: 'not', operand: this.nested(() => this.notTest()) };
     }
     const value = this.bitOr();
     let compared = false;
@@ -286,7 +314,7 @@ class Parser {
     for (const op of ['+', '-', '~']) {
       if (this.isOp(op)) {
         this.take();
-        return { type: 'UnaryOp', op, operand: this.factor() };
+        return { type: 'UnaryOp', op, operand: this.nested(() => this.factor()) };
       }
     }
     return this.power();
@@ -303,7 +331,7 @@ class Parser {
     }
     if (this.isOp('**')) {
       this.take();
-      return { type: 'BinOp', op: '**', left: base, right: this.factor() };
+      return { type: 'BinOp', op: '**', left: base, right: this.nested(() => this.factor()) };
     }
     return base;
   }

@@ -7,6 +7,7 @@
  * ROBUSTNESS_RUNS=N for more runs.
  */
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -61,4 +62,19 @@ test('Sphinx directives and roles with awkward arguments, options and bodies: pu
     }),
     { numRuns: runs },
   );
+});
+
+test('deeply nested Python signatures are refused as Python refuses them, not a stack overflow', () => {
+  const signatures = [
+    `f(x=${'('.repeat(4500)}1${')'.repeat(4500)})`,
+    `g(x: ${'List['.repeat(1500)}int${']'.repeat(1500)})`,
+    `h(x=${'- '.repeat(3000)}1)`,
+    `i(x=${'2 ** '.repeat(1500)}1)`,
+    `j(x=${'lambda: '.repeat(1000)}1)`,
+    `k(x=${'not '.repeat(2000)}1)`,
+  ];
+  const text = signatures.map((signature) => `.. py:function:: ${signature}\n\n`).join('');
+  const { document } = publish(text, { sourcePath: 'specs/a/t.rst', settings: { reportLevel: 1, haltLevel: 5, root: srcdir }, registry });
+  // Each is described, its argument list shown whole or split at commas (the fallback for what Python cannot parse).
+  assert.equal([...document.findall('desc')].length, signatures.length);
 });
