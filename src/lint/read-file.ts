@@ -29,7 +29,6 @@ export function decodeSpecBytes(bytes: Uint8Array): ReadResult {
   }
 }
 
-
 export function readSpecFile(path: string): ReadResult {
   let bytes: Buffer;
   try {

@@ -66,7 +66,7 @@ function collector(): (() => void) | null {
 export function guardMemory(): void {
   if (--countdown > 0) return;
   countdown = CHECK_EVERY;
-  checkHeap(THRESHOLD);
+  checkHeap();
 }
 
 /** The old generation's size and maximum, in bytes. */
@@ -79,15 +79,15 @@ function oldGeneration(): { used: number; limit: number } {
   };
 }
 
-/** The check itself, at a given share of the old generation's maximum (exported for tests). */
-export function checkHeap(threshold: number): void {
+/** The check itself: the old generation against THRESHOLD of its maximum, after a collection if needed. */
+function checkHeap(): void {
   let { used, limit } = oldGeneration();
-  if (used <= limit * threshold) return;
+  if (used <= limit * THRESHOLD) return;
   const gc = collector();
   if (gc) {
     gc();
     ({ used, limit } = oldGeneration());
-    if (used <= limit * threshold) return;
+    if (used <= limit * THRESHOLD) return;
   }
   throw new DocumentTooLargeError(used, limit);
 }

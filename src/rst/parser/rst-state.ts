@@ -172,29 +172,26 @@ export class NestedStateMachine extends RSTMachineBase {
   /** docutils' NestedStateMachine.run. */
   runNested(inputLines: StringList, inputOffset: number, memo: Memo, node: Element, matchTitles = true): void {
     if (activeNestedMachines >= MAX_NESTING_DEPTH) {
-      // Too deep: report the block instead of parsing it, and consume it.
-      node.append(
-        memo.reporter.severe(
-          `Content nested more than ${MAX_NESTING_DEPTH} levels deep is not parsed (docutils 0.19 fails with RecursionError on such input).`,
-          [],
-          { line: inputOffset + 1 },
-        ),
+      this.refuse(
+        inputLines,
+        inputOffset,
+        memo,
+        node,
+        `Content nested more than ${MAX_NESTING_DEPTH} levels deep is not parsed (docutils 0.19 fails with RecursionError on such input).`,
       );
-      this.skip(inputLines, inputOffset);
       return;
     }
     if (activeNestedMachines >= COUNT_FROM_DEPTH) {
       const size = blockCharacters(inputLines);
       if (size * (activeNestedMachines + 1) > MAX_NESTED_CHARACTERS) {
-        node.append(
-          memo.reporter.severe(
-            `Content nested ${activeNestedMachines + 1} levels deep is not parsed: at ${size} characters, ` +
-              `the copies of it and of the blocks around it would pass ${MAX_NESTED_CHARACTERS} characters.`,
-            [],
-            { line: inputOffset + 1 },
-          ),
+        this.refuse(
+          inputLines,
+          inputOffset,
+          memo,
+          node,
+          `Content nested ${activeNestedMachines + 1} levels deep is not parsed: at ${size} characters, ` +
+            `the copies of it and of the blocks around it would pass ${MAX_NESTED_CHARACTERS} characters.`,
         );
-        this.skip(inputLines, inputOffset);
         return;
       }
     }
@@ -206,8 +203,9 @@ export class NestedStateMachine extends RSTMachineBase {
     }
   }
 
-  /** Consume a block without parsing it. */
-  private skip(inputLines: StringList, inputOffset: number): void {
+  /** Report a block as a severe message instead of parsing it, and consume it. */
+  private refuse(inputLines: StringList, inputOffset: number, memo: Memo, node: Element, message: string): void {
+    node.append(memo.reporter.severe(message, [], { line: inputOffset + 1 }));
     this.inputLines = inputLines;
     this.inputOffset = inputOffset;
     this.lineOffset = inputLines.length;

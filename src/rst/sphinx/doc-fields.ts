@@ -189,7 +189,7 @@ function makeField(field: DocField, types: Map<string, Node[]>, domain: string, 
   return element('field', '', '', [fieldname, element('field_body', '', '', [element('paragraph', '', '', content)])]);
 }
 
-function isSinglePargraph(body: Element): boolean {
+function isSingleParagraph(body: Element): boolean {
   if (body.children.length === 0) return false;
   for (const node of body.children.slice(1)) if (!(node.isElement() && node.tagname === 'system_message')) return false;
   const first = body.children[0]!;
@@ -241,7 +241,7 @@ function transformFieldList(list: Element, typemap: Map<string, [DocField, boole
     const typeName = parts.length === 2 ? parts[0]! : fieldName.astext();
     let fieldarg = parts.length === 2 ? parts[1]! : '';
     const [typedesc, isTypefield] = typemap.get(typeName) ?? [undefined, undefined];
-    const single = isSinglePargraph(fieldBody);
+    const single = isSingleParagraph(fieldBody);
     let content: Node[] = single ? [...(fieldBody.children[0] as Element).children] : [...fieldBody.children];
     if (typedesc === undefined || typedesc.hasArg !== Boolean(fieldarg)) {
       let newName = typeName.slice(0, 1).toUpperCase() + typeName.slice(1);

@@ -84,6 +84,20 @@ export interface SphinxProject {
 /** Document names found under a project's srcdir, per srcdir, root and suffixes. */
 const scannedDocuments = new WeakMap<SphinxProject, Map<string, string[]>>();
 
+/** Domains whose objects the environment notes (note_object). */
+export type NotingDomain = 'std' | 'py' | 'js' | 'rst';
+
+/** Domains that key their objects by type and name (the others by name). */
+const DOMAINS_KEYED_BY_TYPE: ReadonlySet<NotingDomain> = new Set(['std', 'rst']);
+
+/** Each domain's warning for an object described twice. */
+const DUPLICATE_DESCRIPTION: Record<NotingDomain, (objtype: string, name: string, docname: string) => string> = {
+  std: (objtype, name, docname) => `duplicate ${objtype} description of ${name}, other instance in ${docname}`,
+  py: (_objtype, name, docname) => `duplicate object description of ${name}, other instance in ${docname}, use :noindex: for one of them`,
+  js: (objtype, name, docname) => `duplicate ${objtype} description of ${name}, other ${objtype} in ${docname}`,
+  rst: (objtype, name, docname) => `duplicate description of ${objtype} ${name}, other instance in ${docname}`,
+};
+
 /** A value of env.ref_context: a name, None, or a list (py:classes, rst:directives, ...). */
 export type RefContextValue = string | null | (string | null)[];
 
@@ -191,37 +205,31 @@ export class SphinxEnvironment {
     return found;
   }
 
-  /** The std domain's objects of this document: "type\0name" → label id. */
-  private readonly stdObjects = new Map<string, string>();
-  /** Objects a domain noted: whether each was noted as an alias (py's :canonical:). */
+  /** Objects the domains noted in this document: whether each was noted as an alias (py's :canonical:). */
   private readonly domainObjects = new Map<string, boolean>();
 
-  /** StandardDomain.note_object: a second description of the same object is a warning. */
-  noteStdObject(objtype: string, name: string, labelId: string, line: number | null): void {
-    const key = `${objtype}\0${name}`;
-    if (this.stdObjects.has(key)) this.warn(`duplicate ${objtype} description of ${name}, other instance in ${this.docname}`, line);
-    this.stdObjects.set(key, labelId);
-  }
-
   /**
-   * A domain's note_object (py, js): an object described twice in a
-   * document is one of Sphinx's warnings, at the second description.
+   * A domain's note_object: an object described twice in a document is one
+   * of Sphinx's warnings, at the second description (at the document's
+   * source when `location.source` is not given).
    */
-  noteDomainObject(domain: 'py' | 'js' | 'rst', name: string, objtype: string, location: { source: string | null; line: number | null }, aliased = false): void {
-    // The rst domain keys its objects by type and name.
-    const key = domain === 'rst' ? `${domain}\0${objtype}\0${name}` : `${domain}\0${name}`;
+  noteDomainObject(
+    domain: NotingDomain,
+    name: string,
+    objtype: string,
+    location: { source?: string | null; line: number | null },
+    aliased = false,
+  ): void {
+    const key = DOMAINS_KEYED_BY_TYPE.has(domain) ? `${domain}\0${objtype}\0${name}` : `${domain}\0${name}`;
     const other = this.domainObjects.get(key);
-    // py: a canonical name (aliased) gives way to the object itself, and never warns of one.
-    if (other !== undefined && domain === 'py' && other !== aliased) {
-      if (aliased) return;
-    } else if (other !== undefined) {
-      const message =
-        domain === 'py'
-          ? `duplicate object description of ${name}, other instance in ${this.docname}, use :noindex: for one of them`
-          : domain === 'rst'
-            ? `duplicate description of ${objtype} ${name}, other instance in ${this.docname}`
-            : `duplicate ${objtype} description of ${name}, other ${objtype} in ${this.docname}`;
-      this.warn(message, location.line, { source: location.source });
+    if (other !== undefined) {
+      // py: an alias (:canonical:) and the object itself never warn of each other; the object wins.
+      const aliasAndObject = domain === 'py' && other !== aliased;
+      if (aliasAndObject && aliased) return;
+      if (!aliasAndObject) {
+        const message = DUPLICATE_DESCRIPTION[domain](objtype, name, this.docname);
+        this.warn(message, location.line, location.source === undefined ? {} : { source: location.source });
+      }
     }
     this.domainObjects.set(key, aliased);
   }

@@ -663,7 +663,6 @@ export function domainRoles(): Map<string, Map<string, RoleFunction>> {
   ]);
 }
 
-
 /**
  * CExprRole / CPPExprRole (`:c:expr:`, `:c:texpr:`, `:cpp:expr:`,
  * `:cpp:texpr:`): a desc_inline of the domain around the expression. Sphinx

@@ -30,10 +30,8 @@ import { GenericDescription, ObjectDescription, SignatureError, nestedParseWithT
 
 /** An object directive of a domain, with Sphinx's option spec for it. */
 function objectDirective(optionNames: readonly string[]): DirectiveClass {
-  const spec: OptionSpec = {};
-  for (const name of optionNames) spec[name] = FLAG_OPTIONS.has(name) ? flag : unchanged;
   return class extends GenericDescription {
-    static override optionSpec: OptionSpec = spec;
+    static override optionSpec: OptionSpec = options(optionNames);
   } as unknown as DirectiveClass;
 }
 
@@ -83,7 +81,7 @@ abstract class DottedObjectDescription extends ObjectDescription {
 
 /** sphinx.domains.python.PyObject: signature parsing, targets, index entries and class nesting. */
 abstract class PyObject extends DottedObjectDescription {
-  static override optionSpec: OptionSpec = Object.fromEntries(PY_OBJECT.map((name) => [name, FLAG_OPTIONS.has(name) ? flag : unchanged]));
+  static override optionSpec: OptionSpec = options(PY_OBJECT);
   /** Classes nest: their members are described inside them. */
   protected allowNesting = false;
 
@@ -103,7 +101,8 @@ abstract class PyObject extends DottedObjectDescription {
     return PYTHON_DOC_FIELDS;
   }
 
-  private get modname(): string | null {
+  /** The :module: option, else the current module. */
+  protected get modname(): string | null {
     return (this.options['module'] as string | undefined) ?? this.env.refName('py:module');
   }
 
@@ -115,7 +114,7 @@ abstract class PyObject extends DottedObjectDescription {
     const arglist = match[3];
     const retann = match[4];
     const modname = this.modname;
-    let classname = this.env.refContext.get('py:class') ?? '';
+    let classname = this.env.refName('py:class') ?? '';
     let addModule: boolean;
     let fullname: string;
     if (classname) {
@@ -216,8 +215,20 @@ abstract class PyObject extends DottedObjectDescription {
     }
   }
 
+  /** PyVariable, PyAttribute and PyProperty: the :type: (and :value:) after the name. */
+  protected appendTypeAndValue(signode: Element, withValue: boolean): void {
+    const type = this.options['type'] as string | undefined;
+    if (type) {
+      signode.append(descNode('desc_annotation', type, '', [descNode('desc_sig_punctuation', '', ':'), space(), ...parseAnnotation(type, this.env)]));
+    }
+    const value = this.options['value'] as string | undefined;
+    if (withValue && value) {
+      signode.append(descNode('desc_annotation', value, '', [space(), descNode('desc_sig_punctuation', '', '='), space(), new Text(value)]));
+    }
+  }
 }
 
+/** An option spec: flags for the flag options, the text for the others. */
 function options(names: readonly string[]): OptionSpec {
   return Object.fromEntries(names.map((name) => [name, FLAG_OPTIONS.has(name) ? flag : unchanged]));
 }
@@ -234,27 +245,11 @@ class PyFunction extends PyObject {
   protected override addTargetAndIndex(nameClass: unknown, signature: string, signode: Element): void {
     super.addTargetAndIndex(nameClass, signature, signode);
     if ('noindexentry' in this.options) return;
-    const modname = this.modnameForIndex();
+    const modname = this.modname;
     const nodeId = signode.ids[0]!;
     const [name] = nameClass as [string, string];
     if (modname) this.indexEntries.push(indexEntry('single', `${name}() (in module ${modname})`, nodeId, '', null));
     else this.indexEntries.push(indexEntry('pair', `built-in function; ${name}()`, nodeId, '', null));
-  }
-  private modnameForIndex(): string | null {
-    return (this.options['module'] as string | undefined) ?? this.env.refName('py:module');
-  }
-}
-
-/** PyVariable and PyAttribute: :type: and :value: after the name. */
-function typeAndValue(directive: PyObject & { options: Record<string, unknown> }, signode: Element, withValue: boolean): void {
-  const type = directive.options['type'] as string | undefined;
-  const env = (directive as unknown as { env: Parameters<typeof parseAnnotation>[1] }).env;
-  if (type) {
-    signode.append(descNode('desc_annotation', type, '', [descNode('desc_sig_punctuation', '', ':'), space(), ...parseAnnotation(type, env)]));
-  }
-  const value = directive.options['value'] as string | undefined;
-  if (withValue && value) {
-    signode.append(descNode('desc_annotation', value, '', [space(), descNode('desc_sig_punctuation', '', '='), space(), new Text(value)]));
   }
 }
 
@@ -262,7 +257,7 @@ class PyVariable extends PyObject {
   static override optionSpec = options([...PY_OBJECT, 'type', 'value']);
   protected override handleSignature(signature: string, signode: Element): [string, string] {
     const result = super.handleSignature(signature, signode);
-    typeAndValue(this, signode, true);
+    this.appendTypeAndValue(signode, true);
     return result;
   }
   protected override indexText(modname: string | null, [name]: [string, string]): string {
@@ -379,7 +374,7 @@ class PyProperty extends PyObject {
   static override optionSpec = options([...PY_OBJECT, 'abstractmethod', 'classmethod', 'type']);
   protected override handleSignature(signature: string, signode: Element): [string, string] {
     const result = super.handleSignature(signature, signode);
-    typeAndValue(this, signode, false);
+    this.appendTypeAndValue(signode, false);
     return result;
   }
   protected override signaturePrefix(): Node[] {
@@ -416,8 +411,7 @@ class JSObject extends DottedObjectDescription {
       member = signature;
       arglist = null;
     }
-    const context = this.env.refContext.get('js:object');
-    let prefix: string | null = typeof context === 'string' ? context : null;
+    let prefix = this.env.refName('js:object');
     const modname = this.env.refName('js:module');
     const dot = member.lastIndexOf('.');
     const memberPrefix = dot >= 0 ? member.slice(0, dot) : '';

@@ -237,7 +237,7 @@ export class GenericObject extends ObjectDescription {
       }
       this.indexEntries.push(indexEntry(indexType, entry, nodeId, '', null));
     }
-    this.env.noteStdObject(this.objtype, name, nodeId, signode.line);
+    this.env.noteDomainObject('std', name, this.objtype, { line: signode.line });
   }
 }
 
@@ -416,7 +416,7 @@ export class Glossary extends SphinxDirective {
     const nodeId = sphinxMakeId(this.env, documentIds(this), 'term', termText);
     term.ids.push(nodeId);
     this.state.document.noteExplicitTarget(term);
-    this.env.noteStdObject('term', termText, nodeId, term.line);
+    this.env.noteDomainObject('std', termText, 'term', { line: term.line });
     const index = sphinxElement('index', '', '', [], { entries: [indexEntry('single', termText, nodeId, 'main', indexKey)] });
     index.source = term.source;
     index.line = term.line;
@@ -490,7 +490,7 @@ export class ProductionList extends SphinxDirective {
         const nodeId = sphinxMakeId(this.env, documentIds(this), prefix, name);
         subnode.ids.push(nodeId);
         this.state.document.noteImplicitTarget(subnode, subnode);
-        this.env.noteStdObject('token', productionGroup ? `${productionGroup}:${name}` : name, nodeId, node.line);
+        this.env.noteDomainObject('std', productionGroup ? `${productionGroup}:${name}` : name, 'token', { line: node.line });
       }
       subnode.extend(tokenXrefs(tokens, productionGroup));
       node.append(subnode);
