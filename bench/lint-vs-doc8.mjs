@@ -16,6 +16,10 @@
  * checks. A second figure, labelled as such, is specwright with a warm
  * `--cache` (every file unchanged since the previous run, the pre-commit
  * and editor case); the cache file lives in a temporary directory.
+ *
+ * A last line times markdown-it over the same files
+ * (bench/markup-baseline.mjs): what a fast JavaScript parser doing less
+ * work takes here, as a yardstick for the ratio.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -147,3 +151,21 @@ console.log(`  ratio       doc8 / specwright: wall ${(theirsSummary.best / oursS
 console.log(`  warm cache  doc8 / specwright --cache: wall ${(theirsSummary.best / warmSummary.best).toFixed(1)}x` +
   (theirsSummary.cpu && warmSummary.cpu ? `, CPU ${(theirsSummary.cpu / warmSummary.cpu).toFixed(1)}x` : '') +
   '  (every file unchanged since the previous run; not the comparison figure)');
+
+// The yardstick: markdown-it parsing the same files (no output files), whole process.
+const yardstick = [];
+for (let run = 0; run < runs; run++) {
+  const result = measure(process.execPath, [join(here, 'markup-baseline.mjs'), ...files]);
+  if (result.status !== 0) {
+    console.log(`  markdown-it yardstick skipped: ${result.stderr.trim().split('\n')[0].slice(0, 200)}`);
+    break;
+  }
+  yardstick.push(result);
+}
+if (yardstick.length === runs) {
+  const yardstickSummary = describe('markdown-it', yardstick);
+  console.log(
+    `  yardstick   markdown-it (CommonMark to HTML, same files, nothing written) is ${(theirsSummary.best / yardstickSummary.best).toFixed(1)}x faster than doc8` +
+      ` and ${(oursSummary.best / yardstickSummary.best).toFixed(1)}x faster than specwright lint (best vs best)`,
+  );
+}

@@ -12,6 +12,11 @@
  *   lint    `specwright lint` against doc8 over the same 845 files
  *           (bench/lint-vs-doc8.mjs).
  *
+ * The corpus and lint sections also time markdown-it over the same files
+ * (bench/markup-baseline.mjs): a yardstick of what a fast JavaScript
+ * parser doing less work takes on this machine, printed as its ratio to
+ * the reference tool.
+ *
  * Options:
  *   --only corpus,linear,lint    sections to run (default: all)
  *   --runs N                     specwright runs per measure, best and median (default 3)
@@ -201,6 +206,8 @@ function corpusSection() {
     }
   }
   const oursSummary = summary('specwright', ours);
+  const baseline = baselineRuns(files, { cwd: novaSpecs, write: true });
+  const baselineSummary = baseline.length ? summary('markdown-it', baseline) : null;
   if (theirs.length) {
     const theirsSummary = summary('docutils', theirs);
     ratioLine('specwright vs docutils', oursSummary, theirsSummary);
@@ -213,9 +220,36 @@ function corpusSection() {
       if (read(lastOurs, '.messages') === read(lastTheirs, '.messages')) sameMessages++;
     }
     console.log(`  outputs of the last runs: identical doctrees ${sameTrees}/${files.length}, identical messages ${sameMessages}/${files.length}`);
+    if (baselineSummary) {
+      console.log(
+        `  yardstick: markdown-it (CommonMark to HTML, same files, same number of files written) is ${(theirsSummary.best / baselineSummary.best).toFixed(1)}x faster than docutils` +
+          ` and ${(oursSummary.best / baselineSummary.best).toFixed(1)}x faster than specwright (best vs best)`,
+      );
+    }
   }
   console.log('  goal (issue 3): at least 30x faster than docutils, peak RSS under 250 MB');
   for (const dir of [lastOurs, lastTheirs]) if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Whole-process runs of bench/markup-baseline.mjs (markdown-it) over the
+ * same files: the yardstick line. Empty when markdown-it is not installed
+ * (it is a development dependency).
+ */
+function baselineRuns(files, { cwd, write }) {
+  const script = join(here, 'markup-baseline.mjs');
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    const out = write ? mkdtempSync(join(tmpdir(), 'markdown-it-bench-')) : null;
+    const result = measure(process.execPath, [script, ...(out ? ['--out', out] : []), ...files], { cwd });
+    if (out) rmSync(out, { recursive: true, force: true });
+    if (result.status !== 0) {
+      console.log(`  markdown-it yardstick skipped: ${(result.stderr || String(result.error)).trim().split('\n')[0].slice(0, 200)}`);
+      return [];
+    }
+    results.push(result);
+  }
+  return results;
 }
 
 // ---- linear: adversarial inputs at growing sizes ----------------------------
