@@ -121,7 +121,8 @@ export function locateSpec(layout: SpecsLayout, relativePath: string): SpecLocat
         project = part;
         break;
       case 'file':
-        if (!segment.pattern.test(part)) return null;
+        // index.rst is a directory's page in the Sphinx site (its toctree), never a spec.
+        if (!segment.pattern.test(part) || part === 'index.rst') return null;
         break;
     }
   }

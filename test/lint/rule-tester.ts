@@ -28,6 +28,8 @@ export interface ExpectedFinding {
   readonly column?: number;
   readonly endLine?: number;
   readonly endColumn?: number;
+  /** The message as printed, when the case checks it. */
+  readonly message?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -90,6 +92,7 @@ export function testRule(rule: AnyFileRule, tests: RuleTests): void {
               ...(expected?.column !== undefined ? { column: diagnostic.range.start.column } : {}),
               ...(expected?.endLine !== undefined ? { endLine: diagnostic.range.end.line } : {}),
               ...(expected?.endColumn !== undefined ? { endColumn: diagnostic.range.end.column } : {}),
+              ...(expected?.message !== undefined ? { message: diagnostic.message } : {}),
             };
           });
           assert.deepEqual(actual, item.errors);

@@ -53,6 +53,12 @@ describe('layout', () => {
     const flat = parseLayout('specs/{release}/*.rst');
     assert.equal(locateSpec(flat, 'specs/2025.1/a.rst')?.status, null);
   });
+
+  it('never takes a directory\'s index.rst (its Sphinx page, as in neutron-specs\' release directories) for a spec', () => {
+    assert.equal(locateSpec(parseLayout('specs/{release}/*.rst'), 'specs/pike/index.rst'), null);
+    assert.equal(locateSpec(parseLayout('specs/{release}/{status}/*.rst'), 'specs/pike/approved/index.rst'), null);
+    assert.notEqual(locateSpec(parseLayout('specs/{release}/*.rst'), 'specs/pike/index-cleanup.rst'), null);
+  });
 });
 
 describe('layout read off the repository (no layout.specs configured)', () => {

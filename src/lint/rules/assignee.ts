@@ -10,6 +10,10 @@ import { isTemplateCopy, templateDocument, templateGuidance } from '../template-
 const PRIMARY = /^primary\s+assignees?\s*:?\s*/i;
 const TEMPLATE_PLACEHOLDER = '<launchpad-id or None>';
 const NONE = /^(none|n\/a|tbd|tba|-+)\.?$/i;
+/** "None" itself, which a template may offer as an answer ("<launchpad-id or None>"). */
+const NONE_WORD = /^none\.?$/i;
+/** Whether the template's placeholder offers "None" as an answer. */
+const offersNone = (placeholder: string): boolean => /\bor\s+none\b/i.test(placeholder);
 const ASSIGNEE_SECTION = /^assignees?(\s*\(s\))?$/i;
 
 interface Found {
@@ -82,7 +86,7 @@ export const assignee = defineFileRule({
     },
     docs: {
       whatItDoes:
-        'Looks in the "Assignee(s)" section for "Primary assignee:" — a definition list term, or a paragraph that starts with it, with the name after it or in the next block — and reports it when it is empty, "None" (or "TBD", "N/A"), or still the template\'s placeholder ("<launchpad-id or None>"). A section without the label passes if it names someone in other words (anything but the template\'s guidance text).',
+        'Looks in the "Assignee(s)" section for "Primary assignee:" — a definition list term, or a paragraph that starts with it, with the name after it or in the next block — and reports it when it is empty, still the template\'s placeholder ("<launchpad-id or None>"), or a way of saying nobody ("TBD", "N/A", "-"). "None" is accepted when the template\'s placeholder offers it, as the OpenStack templates do ("<launchpad-id or None>"); with a template that does not, it is reported too. A section without the label passes if it names someone in other words (anything but the template\'s guidance text).',
       why: 'The template asks "Who is leading the writing of the code?". Reviewers and release managers need a contact, and an unassigned spec is a sign the work will not happen this cycle.',
       example: 'Primary assignee:\n  <launchpad-id or None>',
       useInstead: 'Primary assignee:\n  jdoe',
@@ -108,7 +112,7 @@ export const assignee = defineFileRule({
             .trim();
           const at = (section.title && nodeStart(section.title, source)) ?? { line: 1, column: 1 };
           if (said === '') context.report({ messageId: 'missing', data: { section: section.name }, line: at.line, column: at.column });
-          else if (NONE.test(said)) context.report({ messageId: 'none', data: { value: said }, line: at.line, column: at.column });
+          else if (NONE.test(said) && !(NONE_WORD.test(said) && offersNone(normalizeText(templatePlaceholder(template))))) context.report({ messageId: 'none', data: { value: said }, line: at.line, column: at.column });
           return;
         }
         const label = normalizeText(found.node.astext()).replace(/:.*$/, '');
@@ -116,7 +120,9 @@ export const assignee = defineFileRule({
         const placeholder = normalizeText(templatePlaceholder(template));
         if (found.value === '') context.report({ messageId: 'empty', line: at.line, column: at.column });
         else if (found.value === placeholder || found.value === TEMPLATE_PLACEHOLDER) context.report({ messageId: 'placeholder', data: { value: found.value }, line: at.line, column: at.column });
-        else if (NONE.test(found.value)) context.report({ messageId: 'none', data: { value: found.value }, line: at.line, column: at.column });
+        else if (NONE.test(found.value) && !(NONE_WORD.test(found.value) && offersNone(placeholder))) {
+          context.report({ messageId: 'none', data: { value: found.value }, line: at.line, column: at.column });
+        }
       },
     };
   },

@@ -26,10 +26,17 @@ export interface RestApiOptions {
 
 const HTTP_METHODS = 'GET|POST|PUT|PATCH|DELETE|HEAD';
 /** "GET /servers/{id}" or "GET ``/servers``" in prose. */
-const METHOD_AND_URL = new RegExp(`\\b(${HTTP_METHODS})\\s+\`{0,2}(/[^\\s\`,;)]*)`);
+const METHOD_AND_URL = new RegExp(`\\b(${HTTP_METHODS})\\s+\`{0,2}(/[^\\s\`,;)'"]*)`);
 /** "Method type: POST" as the template lays a method out. */
 const METHOD_TYPE = new RegExp(`\\bmethod(?:\\s+type)?\\s*:\\s*\`{0,2}(${HTTP_METHODS})\\b`, 'i');
-const URL_FIELD = /\b(?:URL|URI|path)(?:\s+for\s+the\s+resource)?\s*:\s*`{0,2}(\/\S*)/i;
+const URL_FIELD = /\b(?:URL|URI|path)(?:\s+for\s+the\s+resource)?\s*:\s*`{0,2}((?:\/|v\d+(?:\.\d+)?\/)\S*)/i;
+/** A paragraph or list item that is just a path: "/v2/{tenant_id}/things", "``/v2/x``", "V2/<tenant id>/x". */
+const BARE_PATH = /^`{0,2}(?:\/|v\d+(?:\.\d+)?\/)[^\s`]/i;
+
+/** Whether the prose of one element gives a method's URL. */
+function givesUrl(text: string): boolean {
+  return URL_FIELD.test(text) || BARE_PATH.test(text.trim());
+}
 const STATUS_CODE = /\b([1-5]\d\d)\b/g;
 const NONE_TEXT = /^(none|n\/a|no(ne)? (change|impact)s?)\.?$/i;
 const JSON_LANGUAGES = new Set(['json']);
@@ -168,7 +175,7 @@ function checkSection(context: FileRuleContext<RestApiOptions, MessageId>, secti
       seen.add(label);
       methods.push({ method: { label, node, hasUrl: true }, start: index });
     } else if (typed) {
-      methods.push({ method: { label: typed[1]!.toUpperCase(), node, hasUrl: URL_FIELD.test(text) }, start: index });
+      methods.push({ method: { label: typed[1]!.toUpperCase(), node, hasUrl: givesUrl(text) }, start: index });
     }
   });
 
@@ -181,7 +188,7 @@ function checkSection(context: FileRuleContext<RestApiOptions, MessageId>, secti
     const owner = methods.findLastIndex((entry) => entry.start <= index);
     if (owner !== -1) {
       const method = methods[owner]!;
-      if (PROSE.has(node.tagname) && !method.method.hasUrl && URL_FIELD.test(node.astext())) {
+      if (PROSE.has(node.tagname) && !method.method.hasUrl && givesUrl(normalizeText(node.astext()))) {
         methods[owner] = { ...method, method: { ...method.method, hasUrl: true } };
       }
     }
@@ -295,7 +302,7 @@ export const restApi = defineFileRule({
     docs: {
       whatItDoes:
         'Checks the "REST API impact" section (and its subsections) when it is not "None":\n\n' +
-        '- every method described — "GET /servers/{id}" in the text, or "Method type: POST" as the template lays it out — gives the URL of its resource and its normal (1xx–3xx) and error (4xx–5xx) response codes, in the prose up to the next method;\n' +
+        '- every method described — "GET /servers/{id}" in the text, or "Method type: POST" as the template lays it out — gives the URL of its resource (after the method, as `URL: /path`, or as a paragraph or list item that is just the path, such as `/v2/{tenant_id}/things`) and its normal (1xx–3xx) and error (4xx–5xx) response codes, in the prose up to the next method;\n' +
         '- every `json` code block parses (other literal blocks are treated as JSON only when they parse);\n' +
         '- every JSON schema among them (an object with a schema `type` and schema keywords) is a valid JSON schema (checked with ajv), and each of its object schemas sets `"additionalProperties": false`;\n' +
         '- every other JSON block (an example) matches the schema it goes with: the latest schema of the same method introduced as the same "request" or "response", or the only schema there is.',

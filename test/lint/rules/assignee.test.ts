@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { buildSpec, lintSpecRule, messages } from './spec-rules-helpers.js';
+import { buildSpec, lintSpecRule, messages, TEMPLATE } from './spec-rules-helpers.js';
 
 const rule = 'assignee';
 
@@ -22,8 +22,16 @@ describe(rule, () => {
     ]);
   });
 
-  it('reports None, TBD and nothing at all', () => {
-    assert.match(lintSpecRule(rule, buildSpec({ assignee: 'Primary assignee:\n  None' }))[0]!.message, /is "None": a spec needs someone/);
+  it('accepts None where the template offers it ("<launchpad-id or None>"), and reports it where it does not', () => {
+    assert.deepEqual(lintSpecRule(rule, buildSpec({ assignee: 'Primary assignee:\n  None' })), []);
+    assert.deepEqual(lintSpecRule(rule, buildSpec({ assignee: 'None' })), []);
+    const strict = TEMPLATE.replace('<launchpad-id or None>', '<launchpad-id>');
+    assert.notEqual(strict, TEMPLATE);
+    assert.match(lintSpecRule(rule, buildSpec({ assignee: 'Primary assignee:\n  None' }), { template: strict })[0]!.message, /is "None": a spec needs someone/);
+  });
+
+  it('reports TBD, N/A and nothing at all', () => {
+    assert.match(lintSpecRule(rule, buildSpec({ assignee: 'Primary assignee:\n  N/A' }))[0]!.message, /is "N\/A": a spec needs someone/);
     assert.match(lintSpecRule(rule, buildSpec({ assignee: 'TBD' }))[0]!.message, /is "TBD"/);
     assert.match(lintSpecRule(rule, buildSpec({ assignee: 'Primary assignee:' }))[0]!.message, /^The primary assignee is empty\.$/);
     const guidanceOnly = 'Who is leading the writing of the code? Or is this a blueprint where you\'re\nthrowing it out there to see who picks it up?';

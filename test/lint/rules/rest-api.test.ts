@@ -31,6 +31,20 @@ describe(rule, () => {
     assert.deepEqual(lint('* Method type: POST\n\n* URL: /audits\n\n* Normal response code: 202, error response code: 409'), []);
   });
 
+  it('takes a path on its own as the URL (cinder and other specs list it as a bullet)', () => {
+    const method = (url: string) => lint(`* Create a thing\n\n  * Method type: POST\n  * Normal Response Code: 202\n  * Expected error http response code(s): 404\n  * ${url}`);
+    for (const url of ['/v2/<tenant id>/things', '/v2/{tenant_id}/things', 'V2/<tenant_id>/things', '``/v2/things``', 'URL: V2/<tenant id>/things']) {
+      assert.deepEqual(method(url), [], url);
+    }
+    // Prose that merely starts with a version is not a URL.
+    assert.deepEqual(method('v2 keeps working'), ['20: REST API method "POST" does not give the URL of its resource.']);
+  });
+
+  it('ends the URL after a method before a quote', () => {
+    assert.deepEqual(lint("Calling 'GET /things' returns 200 or 404."), []);
+    assert.deepEqual(lint("Calling 'GET /things' returns 200."), ['18: REST API method "GET /things" does not give its error response code(s).']);
+  });
+
   it('reports JSON that does not parse, on its line', () => {
     assert.deepEqual(lint('.. code-block:: json\n\n   {\n     "audit": {"id": 1,}\n   }'), [
       '21: This JSON does not parse: Expected double-quoted property name in JSON at position 22.',

@@ -7,6 +7,8 @@ testRule(rstSyntax, {
     { name: 'Sphinx roles and directives are known in the sphinx profile', code: 'See :ref:`x` and :doc:`y`.\n\n.. note::\n\n   A note.\n\n.. code-block:: console\n\n   $ ls\n\n.. todo:: Later.\n' },
     { name: 'a warning is not reported at level error', code: 'Title\n===\n', options: { level: 'error' } },
     { name: 'info messages are never reported', code: '.. _unused:\n\nText.\n' },
+    { name: 'a footnote nothing refers to is Sphinx\'s warning: not in the docutils profile', code: 'Text.\n\n.. [2] two\n', options: { profile: 'docutils' } },
+    { name: 'referenced footnotes, and symbol footnotes (Sphinx does not check them)', code: 'See [1]_ and [#]_.\n\n.. [1] one\n.. [#] auto\n.. [#b] auto b\n.. [*] symbol\n' },
   ],
   invalid: [
     {
@@ -60,6 +62,20 @@ testRule(rstSyntax, {
       errors: [
         { messageId: 'message', line: 15 },
         { messageId: 'message', line: 18 },
+      ],
+    },
+    {
+      // What sphinx-build 5.3 prints for this text: its read transform UnreferencedFootnotesDetector.
+      name: 'a footnote nothing refers to (Sphinx warns, so sphinx-build -W fails)',
+      code: 'Text [1]_ and [#named]_.\n\n.. [1] one\n.. [2] two\n.. [#named] named auto\n.. [#other] other auto\n.. [*] symbol\n',
+      errors: [{ messageId: 'sphinx', line: 4, message: 'Footnote [2] is not referenced.' }],
+    },
+    {
+      name: 'auto-numbered footnotes without any auto-numbered reference',
+      code: 'No references.\n\n.. [#] auto one\n.. [#x] auto x\n',
+      errors: [
+        { messageId: 'sphinx', line: 3, message: 'Footnote [#] is not referenced.' },
+        { messageId: 'sphinx', line: 4, message: 'Footnote [#] is not referenced.' },
       ],
     },
   ],

@@ -109,10 +109,10 @@ export function buildSpec(parts: SpecParts = {}): string {
 }
 
 /** Lints one spec (specs/rocky/approved/<name>.rst) and returns the findings of `rule`. */
-export function lintSpecRule(rule: string, text: string, options: { name?: string; config?: string } = {}): JsonFinding[] {
+export function lintSpecRule(rule: string, text: string, options: { name?: string; config?: string; template?: string } = {}): JsonFinding[] {
   const name = options.name ?? 'audit-scope-storage';
   const root = specRepository({
-    'specs/rocky-template.rst': TEMPLATE,
+    'specs/rocky-template.rst': options.template ?? TEMPLATE,
     [`specs/rocky/approved/${name}.rst`]: text,
     ...(options.config ? { 'specwright.toml': options.config } : {}),
   });
