@@ -22,6 +22,7 @@ testRule(lineLength, {
     { name: 'image directive line', code: `.. image:: ${'images/'.repeat(5)} with spaces ${words(60)}\n` },
     { name: 'wide characters count one each', code: `${'漢'.repeat(40)} ${'字'.repeat(38)}\n` },
     { name: 'a higher max', code: `${words(100)}\n`, options: { max: 100 } },
+    { name: 'urls mode: a URL', code: `${words(90)} http://x\n`, options: { mode: 'urls' } },
     { name: 'doc8 mode: a long definition term', code: `${words(90)}\n  The definition.\n`, options: { mode: 'doc8' } },
     { name: 'doc8 mode: a long title, allowed', code: `${words(90)}\n${'='.repeat(90)}\n\ntext\n`, options: { mode: 'doc8', 'allow-long-titles': true } },
     { name: 'doc8 mode: a directive body', code: `.. note::\n\n   ${words(90)}\n`, options: { mode: 'doc8' } },
@@ -74,6 +75,16 @@ testRule(lineLength, {
       name: 'doc8 mode: a long definition term is reported in openstack mode',
       code: `${words(90)}\n  The definition.\n`,
       errors: [{ messageId: 'tooLong', line: 1 }],
+    },
+    {
+      name: 'urls mode (cinder-specs\' test): literal blocks, image lines and single words are checked too',
+      code: `Example::\n\n    ${words(100)}\n\n.. image:: ${'images/'.repeat(5)} with spaces ${words(60)}\n\n    ${'a'.repeat(120)}\n`,
+      options: { mode: 'urls' },
+      errors: [
+        { messageId: 'tooLong', line: 3 },
+        { messageId: 'tooLong', line: 5 },
+        { messageId: 'tooLong', line: 7 },
+      ],
     },
     {
       name: 'doc8 mode: a long title',
