@@ -38,7 +38,7 @@ describe('rule settings', () => {
   });
 
   it('reject option values outside the schema', () => {
-    assert.throws(() => resolveRules(config('[rules]\nline-length = { mode = "strict" }\n')), /rules\.line-length\.mode: must be one of "openstack", "doc8", not the string "strict"/);
+    assert.throws(() => resolveRules(config('[rules]\nline-length = { mode = "strict" }\n')), /rules\.line-length\.mode: must be one of "openstack", "urls", "doc8", not the string "strict"/);
     assert.throws(() => resolveRules(config('[rules]\nline-length = { max = 0 }\n')), /rules\.line-length\.max: must be >= 1/);
   });
 });
