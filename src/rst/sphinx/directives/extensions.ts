@@ -6,6 +6,9 @@
  *     .. seqdiag::
  *
  *        A -> B;        → seqdiag_node(code="seqdiag { A -> B; }", options={}, ...)
+ *
+ * A diagram source that does not parse (diagram-parser.ts) is the
+ * directive's warning, as blockdiag's directive raises it.
  */
 import * as posixPath from 'node:path/posix';
 import { Element, type Node, element } from '../../nodes.js';
@@ -26,6 +29,7 @@ import { pyReprString, strip } from '../../python-text.js';
 import { setClasses } from '../../roles/standard.js';
 import { type PyDict, sphinxElement } from '../nodes.js';
 import { BaseAdmonition, SphinxDirective } from './base.js';
+import { diagramSyntaxError } from '../diagram-parser.js';
 
 export class Todo extends BaseAdmonition {
   static override optionSpec: OptionSpec = { class: classOption, name: unchanged };
@@ -59,20 +63,6 @@ export type DiagramKind = (typeof DIAGRAM_KINDS)[number];
 const align = (argument: string | null): string => choice(argument, ['left', 'center', 'right']);
 const figwidthValue = (argument: string | null): string =>
   argument !== null && argument.toLowerCase() === 'image' ? 'image' : lengthOrPercentageOrUnitless(argument, 'px');
-
-/** Comments the diagram tokenizer skips. */
-const DIAGRAM_COMMENTS = /\/\*[\s\S]*?\*\/|(?:#|\/\/)[^\n]*/g;
-
-/**
- * Whether the source reads as a whole diagram ("[diagram|<kind> [id]] { ... }");
- * otherwise the directive wraps it as "<kind> { source }", as the extension
- * does after its first parse fails. The statements are not checked.
- */
-function isWholeDiagram(kind: string, code: string): boolean {
-  const text = strip(code.replace(DIAGRAM_COMMENTS, ''));
-  const header = new RegExp(`^(?:(?:diagram|${kind})(?:\\s+(?:[\\w.-]+|"(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'))?\\s*)?\\{`, 's');
-  return header.test(text) && text.endsWith('}');
-}
 
 /** blockdiag.utils.rst.directives.relfn2path. */
 function diagramPath(directive: SphinxDirective, filename: string): string {
@@ -144,7 +134,14 @@ export function diagramDirective(kind: DiagramKind): DirectiveClass {
         options['width'] = String(options['maxwidth']);
         results.push(this.reporter.warning(':maxwidth: option is deprecated. Use :width: option.', [], { line: this.lineno }));
       }
-      if (!isWholeDiagram(kind, String(node.get('code')))) node.set('code', `${kind} { ${String(node.get('code'))} }`);
+      // node2diagram: the source, else the source wrapped as "<kind> { ... }"; the second parse's error is the directive's warning.
+      const source = String(node.get('code'));
+      if (diagramSyntaxError(kind, source) !== null) {
+        const wrapped = `${kind} { ${source} }`;
+        const error = diagramSyntaxError(kind, wrapped);
+        if (error !== null) throw this.warning(error);
+        node.set('code', wrapped);
+      }
       this.addName(node);
       if (typeof caption === 'string' && caption) {
         const holder = new Element('Element');
