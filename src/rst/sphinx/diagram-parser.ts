@@ -85,13 +85,12 @@ interface State {
   readonly parser: Parser | null;
 }
 
-class NoParseError extends Error {
+/** Thrown at every failed alternative, so not an Error: no stack trace to capture. */
+class NoParseError {
   constructor(
     readonly reason: string,
     public state: State,
-  ) {
-    super(reason);
-  }
+  ) {}
 }
 
 type Run = (tokens: readonly Token[], state: State) => State;
