@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SpecRepository } from '../../spec/repository.js';
+import type { LayoutSegment } from '../../spec/layout.js';
 import { defineRepositoryRule, type RepositoryRuleContext } from '../rule.js';
 
 type MessageId = 'unexpectedEntry' | 'notASpec';
@@ -32,61 +33,73 @@ function listEntries(path: string): string[] {
 }
 
 interface LayoutShape {
-  /** Segments from the release directory down to the file, e.g. ["{status}", "*.rst"]. */
-  readonly hasStatus: boolean;
+  /** The layout's segments below the release directory, e.g. [{status}, *.rst] or [{status}, {project}, *.rst]. */
+  readonly below: readonly LayoutSegment[];
   readonly filePattern: RegExp;
   readonly fileGlob: string;
 }
 
 function shapeOf(repository: SpecRepository): LayoutShape {
-  const segments = repository.layout.segments.slice(repository.layout.releaseIndex + 1);
-  const file = segments[segments.length - 1]!;
+  const below = repository.layout.segments.slice(repository.layout.releaseIndex + 1);
+  const file = below[below.length - 1]!;
   if (file.kind !== 'file') throw new Error('layout without a file segment');
-  return { hasStatus: segments.some((segment) => segment.kind === 'status'), filePattern: file.pattern, fileGlob: file.source };
+  return { below, filePattern: file.pattern, fileGlob: file.source };
 }
 
 /**
- * Checks one entry below a release directory. `parts` is its path from
- * the release directory (["approved"], ["approved", "x.rst"], ...).
+ * Checks one entry below a release directory against the layout's segment
+ * at its depth. `parts` is its path from the release directory
+ * (["approved"], ["approved", "x.rst"], ...). Returns whether the entry is
+ * a directory the layout goes on into.
  */
-function checkEntry(context: Context, shape: LayoutShape, releaseDirectory: string, parts: readonly string[]): void {
+function checkEntry(context: Context, shape: LayoutShape, releaseDirectory: string, parts: readonly string[]): boolean {
   const { repository } = context;
   const path = join(repository.root, releaseDirectory, ...parts);
   const allowed = repository.config.layout.releaseEntries;
-  const first = parts[0]!;
-  if (parts.length === 1) {
-    if (shape.hasStatus) {
-      if (!allowed.includes(first)) {
+  const segment = shape.below[parts.length - 1];
+  const name = parts[parts.length - 1]!;
+  const directory = [releaseDirectory, ...parts.slice(0, -1)].join('/');
+  const notASpec = () => context.report({ messageId: 'notASpec', path, data: { name, directory, pattern: shape.fileGlob } });
+  switch (segment?.kind) {
+    case undefined:
+      return false;
+    case 'status':
+      if (!allowed.includes(name)) {
         context.report({
           messageId: 'unexpectedEntry',
           path,
-          data: { name: first, directory: releaseDirectory, allowed: allowed.join(', '), suggestion: `${releaseDirectory}/${allowed[0] ?? 'approved'}` },
+          data: { name, directory, allowed: allowed.join(', '), suggestion: `${releaseDirectory}/${allowed[0] ?? 'approved'}` },
         });
+        return false;
       }
-    } else if (!allowed.includes(first) && (isDirectory(path) || !shape.filePattern.test(first))) {
-      context.report({ messageId: 'notASpec', path, data: { name: first, directory: releaseDirectory, pattern: shape.fileGlob } });
-    }
-    return;
-  }
-  if (parts.length === 2 && shape.hasStatus && allowed.includes(first) && isDirectory(join(repository.root, releaseDirectory, first))) {
-    const name = parts[1]!;
-    if (isDirectory(path) || !shape.filePattern.test(name)) {
-      context.report({ messageId: 'notASpec', path, data: { name, directory: `${releaseDirectory}/${first}`, pattern: shape.fileGlob } });
-    }
+      return isDirectory(path);
+    case 'file':
+      // Where release directories hold specs themselves, the release entries (redirects, ...) may sit beside them.
+      if (parts.length === 1 && allowed.includes(name)) return false;
+      if (isDirectory(path) || !shape.filePattern.test(name)) notASpec();
+      return false;
+    case 'literal':
+      if (name !== segment.value || !isDirectory(path)) {
+        notASpec();
+        return false;
+      }
+      return true;
+    default:
+      // {project} (or {release} again): a directory the layout goes on into.
+      if (!isDirectory(path)) {
+        notASpec();
+        return false;
+      }
+      return true;
   }
 }
 
-function checkRelease(context: Context, shape: LayoutShape, releaseDirectory: string): void {
-  const root = join(context.repository.root, releaseDirectory);
+function checkBelow(context: Context, shape: LayoutShape, releaseDirectory: string, parts: readonly string[]): void {
+  const root = join(context.repository.root, releaseDirectory, ...parts);
   for (const name of listEntries(root)) {
     if (context.repository.isExcluded(join(root, name))) continue;
-    checkEntry(context, shape, releaseDirectory, [name]);
-    if (shape.hasStatus && context.repository.config.layout.releaseEntries.includes(name) && isDirectory(join(root, name))) {
-      for (const child of listEntries(join(root, name))) {
-        if (context.repository.isExcluded(join(root, name, child))) continue;
-        checkEntry(context, shape, releaseDirectory, [name, child]);
-      }
-    }
+    const entry = [...parts, name];
+    if (checkEntry(context, shape, releaseDirectory, entry)) checkBelow(context, shape, releaseDirectory, entry);
   }
 }
 
@@ -106,7 +119,7 @@ export const directoryLayout = defineRepositoryRule({
     },
     docs: {
       whatItDoes:
-        'Checks what sits in each release directory of the layout (by default `specs/<release>/`): only the entries listed in `layout.release-entries` (`approved`, `implemented`, `redirects`), and in those directories only spec files (`*.rst`). Dot-files are ignored. When files are named on the command line (as pre-commit does), only the places those files sit are checked.',
+        'Checks what sits in each release directory of the layout (by default `specs/<release>/`): only the entries listed in `layout.release-entries` (`approved`, `implemented`, `redirects`), and in those directories only spec files (`*.rst`); a layout with a `{project}` level below them (`specs/{release}/{status}/{project}/*.rst`) wants directories there. Dot-files are ignored. When files are named on the command line (as pre-commit does), only the places those files sit are checked.',
       why: 'Spec review and publishing depend on where a spec sits: its release and whether it is approved or implemented. The spec repositories\' tests (test_directories.py, test_titles.py) fail a file in the wrong place or without the .rst extension.',
       example: 'specs/2025.1/my-feature.rst\nspecs/2025.1/approved/my-feature.txt',
       useInstead: 'specs/2025.1/approved/my-feature.rst',
@@ -117,11 +130,12 @@ export const directoryLayout = defineRepositoryRule({
   check(context) {
     const shape = shapeOf(context.repository);
     if (context.scope.kind === 'repository') {
-      for (const release of context.repository.releaseDirectories()) checkRelease(context, shape, release.relativePath);
+      for (const release of context.repository.releaseDirectories()) checkBelow(context, shape, release.relativePath, []);
       return;
     }
     const releaseDepth = context.repository.layout.releaseIndex + 1;
-    const seen = new Set<string>();
+    // Each entry is checked once; whether the layout goes on into it, for the files below it.
+    const seenDirectories = new Map<string, boolean>();
     for (const file of context.scope.files) {
       if (!context.repository.contains(file) || context.repository.isExcluded(file)) continue;
       const parts = context.repository.relative(file).split('/');
@@ -133,12 +147,15 @@ export const directoryLayout = defineRepositoryRule({
       if (!matchesPrefix || releaseParts.some((part, index) => index > 0 && isHidden(part))) continue;
       const releaseDirectory = releaseParts.join('/');
       const below = parts.slice(releaseDepth);
-      for (let length = 1; length <= Math.min(2, below.length); length++) {
+      for (let length = 1; length <= Math.min(shape.below.length, below.length); length++) {
         if (isHidden(below[length - 1]!)) break;
         const key = `${releaseDirectory}\0${below.slice(0, length).join('/')}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        checkEntry(context, shape, releaseDirectory, below.slice(0, length));
+        let goesOn = seenDirectories.get(key);
+        if (goesOn === undefined) {
+          goesOn = checkEntry(context, shape, releaseDirectory, below.slice(0, length));
+          seenDirectories.set(key, goesOn);
+        }
+        if (!goesOn) break;
       }
     }
   },

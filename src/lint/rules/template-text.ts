@@ -1,7 +1,8 @@
 /**
  * template-text: guidance paragraphs of the template left in the spec.
  */
-import { paragraphs } from '../../spec/spec-model.js';
+import type { Element } from '../../rst/nodes.js';
+import { normalizeText, paragraphs } from '../../spec/spec-model.js';
 import { nodeStart } from '../node-position.js';
 import { defineFileRule } from '../rule.js';
 import { isGuidance, isTemplateCopy, templateDocument, templateGuidance } from '../template-document.js';
@@ -9,6 +10,28 @@ import { isGuidance, isTemplateCopy, templateDocument, templateGuidance } from '
 export interface TemplateTextOptions {
   /** Shorter paragraphs are not compared (they are too generic to be guidance). */
   readonly minLength: number;
+}
+
+/** Blocks that say nothing: what follows a label past them is its answer. */
+const SILENT = new Set(['comment', 'target', 'system_message', 'substitution_definition']);
+
+/** A one-line paragraph ending with a colon. */
+const isLabel = (paragraph: Element): boolean => {
+  const text = paragraph.astext().trim();
+  return text.endsWith(':') && !text.includes('\n');
+};
+
+/** Whether the block after `label` (its next sibling that says something) is the spec's own text, not the template's. */
+function answeredAfter(label: Element, guidance: Set<string>): boolean {
+  const siblings = label.parent?.children ?? [];
+  for (let index = siblings.indexOf(label) + 1; index < siblings.length; index++) {
+    const next = siblings[index]!;
+    if (next.isElement() && SILENT.has(next.tagname)) continue;
+    if (!next.isElement() || next.tagname === 'section') return false;
+    if (next.astext().trim() === '' || isGuidance(guidance, next.astext())) return false;
+    return !paragraphs(next).some((paragraph) => isGuidance(guidance, paragraph.astext()));
+  }
+  return false;
 }
 
 export const templateText = defineFileRule({
@@ -30,7 +53,7 @@ export const templateText = defineFileRule({
     },
     docs: {
       whatItDoes:
-        'Reports paragraphs of the spec that are paragraphs of its template, word for word (line breaks and spacing aside): the template\'s instructions ("Describe any potential security impact on the system...") left in place of an answer. Paragraphs shorter than `min-length` characters are not compared, and neither is a template bullet the author kept as a heading with the answer nested under it. Copies of the template kept among the specs (files named `template.rst` or `<name>-template.rst`) are not checked.',
+        'Reports paragraphs of the spec that are paragraphs of its template, word for word (line breaks and spacing aside): the template\'s instructions ("Describe any potential security impact on the system...") left in place of an answer. Paragraphs shorter than `min-length` characters are not compared, and neither is a template bullet the author kept as a heading with the answer nested under it, nor a one-line label of the template that ends with a colon ("Include the URL of your launchpad blueprint:") followed by the spec\'s own text. Copies of the template kept among the specs (files named `template.rst` or `<name>-template.rst`) are not checked.',
       why: 'A spec that still carries the template\'s questions has not answered them, and reviewers must read past boilerplate to find what the author wrote.',
       example: 'Security impact\n---------------\n\nDescribe any potential security impact on the system.  Some of the items to\nconsider include:',
       useInstead: 'Security impact\n---------------\n\nThe new API exposes host names to project members; it is admin-only by\ndefault policy.',
@@ -46,6 +69,8 @@ export const templateText = defineFileRule({
         const texts = templateGuidance(template, context.options.minLength);
         for (const paragraph of paragraphs(document)) {
           if (!isGuidance(texts, paragraph.astext())) continue;
+          // A one-line label of the template ("Include the URL of your launchpad blueprint:"), kept with the spec's own answer after it.
+          if (isLabel(paragraph) && answeredAfter(paragraph, texts)) continue;
           // A template bullet kept as a heading with the answer nested under it is an answer.
           const parent = paragraph.parent;
           if (parent && parent.tagname !== 'section' && parent.tagname !== 'document' && parent.children.length > 1) continue;

@@ -46,6 +46,27 @@ describe('directory-layout', () => {
     );
   });
 
+  it('follows a layout with a project level below the status (glance-specs)', () => {
+    const root = specRepository({
+      'specwright.toml': '[layout]\nspecs = "specs/{release}/{status}/{project}/*.rst"\n',
+      'specs/2024.1/approved/glance/a.rst': CLEAN,
+      'specs/2024.1/approved/glance/b.txt': CLEAN,
+      'specs/2024.1/approved/stray.rst': CLEAN,
+      'specs/2024.1/implemented/glance-store/c.rst': CLEAN,
+    });
+    const layout = (paths: string[]) =>
+      lintJson(root, paths, { rule: ['line-length=off'] })
+        .findings.filter((finding) => finding.rule === 'directory-layout')
+        .map((finding) => [finding.file, finding.message]);
+    const expected = [
+      ['specs/2024.1/approved/glance/b.txt', '"b.txt" in specs/2024.1/approved/glance/ is not a spec: spec files must match *.rst.'],
+      ['specs/2024.1/approved/stray.rst', '"stray.rst" in specs/2024.1/approved/ is not a spec: spec files must match *.rst.'],
+    ];
+    assert.deepEqual(layout([]), expected);
+    // The same, file by file, as pre-commit names them.
+    assert.deepEqual(layout(['specs/2024.1/approved/glance/a.rst', 'specs/2024.1/approved/glance/b.txt', 'specs/2024.1/approved/stray.rst']), expected);
+  });
+
   it('checks only where named files sit (as pre-commit passes them)', () => {
     const root = specRepository({
       'specs/rocky/approved/a.rst': CLEAN,

@@ -30,6 +30,15 @@ describe(rule, () => {
     assert.equal(lintSpecRule(rule, buildSpec({ security: unanswered })).length, 1);
   });
 
+  it('accepts a one-line label of the template kept with the spec\'s own answer after it', () => {
+    const label = 'Include the URL of your launchpad blueprint:';
+    assert.deepEqual(lintSpecRule(rule, buildSpec({ url: `${label}\n\nhttps://blueprints.launchpad.net/watcher/+spec/audit-scope-storage` })), []);
+    // Followed by the template's own text, the label is still the template's.
+    assert.deepEqual(messages(lintSpecRule(rule, buildSpec({ url: `${label}\n\nhttps://blueprints.launchpad.net/watcher/+spec/example` }))).map((line) => line.split(':')[0]), ['5', '7']);
+    // A longer guidance paragraph ending with a colon is an instruction, answered or not.
+    assert.equal(lintSpecRule(rule, buildSpec({ security: `${GUIDANCE}\n\nNothing sensitive is touched.` })).length, 1);
+  });
+
   it('leaves copies of the template alone', () => {
     assert.deepEqual(lintSpecRule(rule, buildSpec({ security: GUIDANCE }), { name: 'rocky-template' }), []);
   });
