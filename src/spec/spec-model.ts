@@ -92,18 +92,30 @@ interface Link {
   readonly inPreamble: boolean;
 }
 
-/** The document's references and targets with a URI, in document order. */
+/** Elements whose text is not the spec's prose: a URL there is no link of the spec. */
+const NOT_PROSE = new Set(['reference', 'target', 'comment', 'literal_block', 'raw', 'system_message', 'substitution_definition']);
+/** An http(s) URL in plain text (markup that did not make it a link, such as `text <url>_` with single backquotes). */
+const URL_IN_TEXT = /https?:\/\/[^\s<>`'"]+[^\s<>`'".,;:!?)\]}_]/g;
+
+/**
+ * The document's references and targets with a URI, and the URLs its prose
+ * shows without linking them, in document order.
+ */
 function links(document: Document): Link[] {
   const out: Link[] = [];
   let sawSection = false;
-  const visit = (node: Node) => {
-    if (!isElement(node)) return;
+  const visit = (node: Element) => {
     if (node.tagname === 'section') sawSection = true;
     if (node.tagname === 'reference' || node.tagname === 'target') {
       const uri = node.attributes.refuri;
       if (typeof uri === 'string') out.push({ uri, node, inPreamble: !sawSection });
     }
-    for (const child of node.children) visit(child);
+    for (const child of node.children) {
+      if (isElement(child)) visit(child);
+      else if (!NOT_PROSE.has(node.tagname)) {
+        for (const match of child.astext().matchAll(URL_IN_TEXT)) out.push({ uri: match[0], node, inPreamble: !sawSection });
+      }
+    }
   };
   visit(document);
   return out;

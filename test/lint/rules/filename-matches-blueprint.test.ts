@@ -30,6 +30,15 @@ describe(rule, () => {
     assert.deepEqual(lintSpecRule(rule, buildSpec({ url: 'See the `blueprint`_.\n\n.. _blueprint: https://blueprints.launchpad.net/watcher/+spec/audit-scope-storage' })), []);
   });
 
+  it('reads a blueprint URL that broken link markup left as text', () => {
+    // Single backquotes: docutils makes `... <url>_` a title reference, not a link.
+    const url = (name: string) => buildSpec({ url: `Blueprint: \`bp ${name} <https://blueprints.launchpad.net/watcher/+spec/${name}>_\`` });
+    assert.deepEqual(lintSpecRule(rule, url('audit-scope-storage')), []);
+    assert.match(lintSpecRule(rule, url('other-thing'))[0]!.message, /its blueprint is "other-thing"/);
+    // A URL in a literal block is an example, not the spec's link.
+    assert.match(lintSpecRule(rule, buildSpec({ url: '::\n\n  https://blueprints.launchpad.net/watcher/+spec/audit-scope-storage' }))[0]!.message, /^No Launchpad blueprint URL/);
+  });
+
   it('reports a spec without a blueprint, unless require-url is off', () => {
     assert.deepEqual(messages(lintSpecRule(rule, buildSpec({ url: null }))), [
       '1: No Launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>) in the spec, nor a bug or story link before the first section.',
