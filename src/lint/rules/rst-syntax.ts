@@ -5,7 +5,7 @@
  */
 import type { Document } from '../../rst/document.js';
 import { sphinxWarnings } from '../../rst/sphinx/environment.js';
-import { sphinxReadWarnings } from '../../rst/sphinx/read-transforms.js';
+import { sphinxBuildWarnings } from '../../rst/sphinx/build-warnings.js';
 import type { Element, Node } from '../../rst/nodes.js';
 import { codePointLength, columnWidth } from '../../rst/python-text.js';
 import type { TextEdit } from '../diagnostic.js';
@@ -98,7 +98,7 @@ export const rstSyntax = defineFileRule({
       useInstead: 'Problem description\n===================\n\nThe *scheduler* ignores the hint.',
       options:
         '- `level` (`"warning"`, `"error"` or `"severe"`, default `"warning"`): the lowest docutils level reported.\n' +
-        '- `profile` (`"sphinx"` or `"docutils"`, default `"sphinx"`): which roles and directives exist. `sphinx` is Sphinx\'s own set plus the extensions the repository loads (read from `doc/source/conf.py`, or `[sphinx] extensions`), and adds Sphinx\'s own warnings (a toctree entry naming a missing document, a footnote nothing refers to, ...); `docutils` is plain docutils, where `:ref:` or `.. toctree::` are errors.',
+        '- `profile` (`"sphinx"` or `"docutils"`, default `"sphinx"`): which roles and directives exist. `sphinx` is Sphinx\'s own set plus the extensions the repository loads (read from `doc/source/conf.py`, or `[sphinx] extensions`), and adds Sphinx\'s own warnings (a toctree entry naming a missing document, a footnote nothing refers to, a `json` block with characters JSON has no token for, ...); `docutils` is plain docutils, where `:ref:` or `.. toctree::` are errors.',
       fixSafety:
         'Only "Title underline too short." and "Title overline too short." have a fix: the adornment (both lines of an overlined title) is made exactly as long as the title, in docutils\' column width (East Asian wide characters count two). Safe: the title stays a title at the same level; `--fix` checks that the re-published tree equals the original apart from the warning.',
       compatibility: 'doc8 D000 reports levels 2 to 4 too; in its Sphinx mode (its default) doc8 ignores every unknown role and directive, where specwright knows Sphinx\'s and the extensions\' and reports the others.',
@@ -131,8 +131,8 @@ export const rstSyntax = defineFileRule({
         }
         // Sphinx's own warnings (logger.warning) are warnings: reported from the default level.
         if (docutilsProfile || threshold > LEVELS.warning) return;
-        // Sphinx's reading adds its read transforms' checks (an unreferenced footnote, ...) to the parse's warnings.
-        for (const warning of [...sphinxWarnings(document), ...sphinxReadWarnings(document)]) {
+        // A Sphinx build adds its read transforms' and HTML writer's checks (an unreferenced footnote, JSON it cannot lex) to the parse's warnings.
+        for (const warning of [...sphinxWarnings(document), ...sphinxBuildWarnings(document)]) {
           const elsewhere = warning.source !== null && warning.source !== context.file.path && warning.source !== context.file.displayPath;
           const line = !elsewhere && warning.line !== null && warning.line >= 1 ? Math.min(warning.line, Math.max(source.lines.length, 1)) : 1;
           context.report({

@@ -71,6 +71,11 @@ testRule(rstSyntax, {
       errors: [{ messageId: 'sphinx', line: 4, message: 'Footnote [2] is not referenced.' }],
     },
     {
+      name: 'a json block Sphinx cannot highlight (sphinx-build -W fails)',
+      code: 'Text.\n\n.. code-block:: json\n\n   {\'python\': True}\n',
+      errors: [{ messageId: 'sphinx', line: 3, message: 'Could not lex literal_block as "json". Highlighting skipped.' }],
+    },
+    {
       name: 'auto-numbered footnotes without any auto-numbered reference',
       code: 'No references.\n\n.. [#] auto one\n.. [#x] auto x\n',
       errors: [

@@ -1,0 +1,43 @@
+/**
+ * What a Sphinx build warns beyond reading: the HTML writer's highlighting
+ * of JSON blocks. Expectations of the JSON lexer: test/fixtures/rst/sphinx/
+ * json-lex-cases.json, made by scripts/gen-json-lex-cases.py with Pygments
+ * 2.14 itself; the warnings' lines are sphinx-build 5.3's.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { jsonLexError, sphinxBuildWarnings } from '../../../src/rst/sphinx/build-warnings.js';
+import { publish } from '../../../src/index.js';
+import { sphinxRegistry } from '../../../src/rst/profiles/sphinx.js';
+
+const cases = JSON.parse(readFileSync(new URL('../../fixtures/rst/sphinx/json-lex-cases.json', import.meta.url), 'utf8')) as [string, boolean][];
+
+test(`${cases.length} texts: the JSON lexer fails where Pygments 2.14's does`, () => {
+  assert.ok(cases.some(([, fails]) => fails) && cases.some(([, fails]) => !fails));
+  const mismatches = cases.filter(([text, fails]) => jsonLexError(text) !== fails).map(([text, fails]) => `${JSON.stringify(text)}: Pygments ${fails ? 'fails' : 'lexes it'}`);
+  assert.deepEqual(mismatches.slice(0, 5), []);
+});
+
+test('JSON blocks Sphinx cannot highlight, with the lines sphinx-build gives', () => {
+  const text = [
+    'Doc', '===', '',
+    '.. code-block:: json', '', "   {'a': 1}", '',
+    'Some text::', '', "   {'not': 'json'}", '',
+    '.. highlight:: json', '',
+    'Now json::', '', '   {"a": True}', '',
+    '.. code-block:: json', '   :force:', '', "   {'forced': 1}", '',
+    '.. code-block:: json', '', '   {"ok": [1, 2.5e3, null, true], // comment', '    "s": "x\\u00e9"}', '',
+    '.. code-block:: json-object', '', '   nope', '',
+    '.. parsed-literal::', '', "   {'parsed': *1*}", '',
+  ].join('\n');
+  const { document } = publish(text, { registry: sphinxRegistry({ extensions: [] }), sourcePath: 'index.rst', settings: { reportLevel: 5 } });
+  assert.deepEqual(
+    sphinxBuildWarnings(document).map((warning) => `${warning.line}: ${warning.message}`),
+    [
+      '4: Could not lex literal_block as "json". Highlighting skipped.',
+      '16: Could not lex literal_block as "json". Highlighting skipped.',
+      '28: Could not lex literal_block as "json-object". Highlighting skipped.',
+    ],
+  );
+});
