@@ -10,6 +10,8 @@
 import { getSourceLine, type Document } from '../document.js';
 import type { Element, Node } from '../nodes.js';
 import type { SphinxWarning } from './environment.js';
+import { PYGMENTS_LEXER_NAMES } from './pygments-lexers.js';
+import { pyReprString } from '../python-text.js';
 
 /**
  * sphinx.transforms.UnreferencedFootnotesDetector (Sphinx 5.3): a manually
@@ -132,6 +134,14 @@ export function jsonLexError(text: string): boolean {
   return inString || mode === 'commentMultiline' || mode === 'commentOpener';
 }
 
+/** Languages Sphinx's PygmentsBridge.get_lexer handles itself, before asking Pygments. */
+const SPHINX_LANGUAGES = new Set(['py', 'python', 'py3', 'python3', 'default', 'pycon', 'pycon3', 'none', 'rest', 'c', 'guess']);
+
+/** Whether Sphinx finds a lexer for the language (else it warns 'Pygments lexer name ... is not known'). */
+function isKnownLanguage(language: string): boolean {
+  return SPHINX_LANGUAGES.has(language) || PYGMENTS_LEXER_NAMES.has(language.toLowerCase());
+}
+
 /**
  * The HTML writer highlights each literal block in its language (the
  * `highlight` directive's for a block that has none, Sphinx's
@@ -139,6 +149,8 @@ export function jsonLexError(text: string): boolean {
  * token for, Sphinx warns 'Could not lex literal_block as "LANG".' Checked
  * for the JSON lexer, whose Error rule is its characters alone; a block
  * with :force:, or a parsed literal (text other than its source), is not.
+ * A language Pygments has no lexer for is 'Pygments lexer name ... is not
+ * known'.
  */
 function highlightingFailures(document: Document): SphinxWarning[] {
   const warnings: SphinxWarning[] = [];
@@ -153,15 +165,20 @@ function highlightingFailures(document: Document): SphinxWarning[] {
       const own = node.attributes.language;
       const blockLanguage = typeof own === 'string' ? own : language;
       const blockForce = typeof own === 'string' ? node.attributes.force === true : force;
-      if (!blockForce && JSON_LANGUAGES.has(blockLanguage) && node.rawsource === node.astext() && jsonLexError(node.rawsource)) {
+      // A parsed literal (its text is not its source) is not highlighted.
+      if (node.rawsource === node.astext()) {
         const [source, line] = getSourceLine(node);
-        warnings.push({
-          message: `Could not lex literal_block as "${blockLanguage}". Highlighting skipped.`,
-          source,
-          line,
-          type: 'misc',
-          subtype: 'highlighting_failure',
-        });
+        if (!isKnownLanguage(blockLanguage)) {
+          warnings.push({ message: `Pygments lexer name ${pyReprString(blockLanguage)} is not known`, source, line });
+        } else if (!blockForce && JSON_LANGUAGES.has(blockLanguage) && jsonLexError(node.rawsource)) {
+          warnings.push({
+            message: `Could not lex literal_block as "${blockLanguage}". Highlighting skipped.`,
+            source,
+            line,
+            type: 'misc',
+            subtype: 'highlighting_failure',
+          });
+        }
       }
     }
     for (const child of (node as Element).children) visit(child);

@@ -41,3 +41,23 @@ test('JSON blocks Sphinx cannot highlight, with the lines sphinx-build gives', (
     ],
   );
 });
+
+test('a language Pygments has no lexer for (names compared lowercased, Sphinx\'s own names known)', () => {
+  const text = [
+    'Doc', '===', '',
+    '.. code-block:: jason', '', '   {"a": 1}', '',
+    '.. code-block:: JSON', '', '   {"a": 1}', '',
+    '.. code-block:: Console', '   :force:', '', '   $ ls', '',
+    '.. highlight:: shell-session', '', 'x::', '', '   $ ls', '',
+    '.. code-block:: pycon3', '', '   >>> 1', '',
+    '.. code-block:: guess', '', '   x = 1', '',
+    '.. highlight:: nosuch', '', 'y::', '', '   text', '',
+    '.. parsed-literal::', '', '   *x*', '',
+    '.. code-block:: c++', '', '   int x;', '',
+  ].join('\n');
+  const { document } = publish(text, { registry: sphinxRegistry({ extensions: [] }), sourcePath: 'index.rst', settings: { reportLevel: 5 } });
+  assert.deepEqual(
+    sphinxBuildWarnings(document).map((warning) => `${warning.line}: ${warning.message}`),
+    ["4: Pygments lexer name 'jason' is not known", "35: Pygments lexer name 'nosuch' is not known"],
+  );
+});
