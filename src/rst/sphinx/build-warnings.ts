@@ -9,7 +9,7 @@
  */
 import { getSourceLine, type Document } from '../document.js';
 import type { Element, Node } from '../nodes.js';
-import type { SphinxWarning } from './environment.js';
+import { docnameJoin, sphinxEnvironmentOf, type SphinxWarning } from './environment.js';
 import { PYGMENTS_LEXER_NAMES } from './pygments-lexers.js';
 import { pyReprString } from '../python-text.js';
 
@@ -187,7 +187,31 @@ function highlightingFailures(document: Document): SphinxWarning[] {
   return warnings;
 }
 
-/** The warnings Sphinx's read transforms and HTML writer would add for this published document, in Sphinx's order. */
+/* ---- references (sphinx.transforms.post_transforms.ReferencesResolver) ---- */
+
+/**
+ * A :doc: reference to a document the project does not have: the std
+ * domain resolves it to nothing, and Sphinx warns with the domain's
+ * dangling-reference text, 'unknown document: TARGET'. (Other references
+ * need every document's labels, so they are not checked.)
+ */
+function unknownDocuments(document: Document): SphinxWarning[] {
+  const env = sphinxEnvironmentOf(document);
+  if (!env) return [];
+  const warnings: SphinxWarning[] = [];
+  for (const node of document.findall('pending_xref')) {
+    if (!node.isElement()) continue;
+    const { refdomain, reftype, reftarget, refdoc, refwarn } = node.attributes;
+    if (refdomain !== 'std' || reftype !== 'doc' || refwarn !== true || typeof reftarget !== 'string') continue;
+    const docname = docnameJoin(typeof refdoc === 'string' ? refdoc : env.docname, reftarget);
+    if (env.documentExists(docname)) continue;
+    const [source, line] = getSourceLine(node);
+    warnings.push({ message: `unknown document: ${pyReprString(reftarget)}`, source, line, type: 'ref', subtype: 'doc' });
+  }
+  return warnings;
+}
+
+/** The warnings Sphinx's read transforms, reference resolution and HTML writer would add for this published document, in Sphinx's order. */
 export function sphinxBuildWarnings(document: Document): SphinxWarning[] {
-  return [...unreferencedFootnotes(document), ...highlightingFailures(document)];
+  return [...unreferencedFootnotes(document), ...unknownDocuments(document), ...highlightingFailures(document)];
 }

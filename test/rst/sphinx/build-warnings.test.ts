@@ -6,7 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jsonLexError, sphinxBuildWarnings } from '../../../src/rst/sphinx/build-warnings.js';
 import { publish } from '../../../src/index.js';
 import { sphinxRegistry } from '../../../src/rst/profiles/sphinx.js';
@@ -60,4 +62,25 @@ test('a language Pygments has no lexer for (names compared lowercased, Sphinx\'s
     sphinxBuildWarnings(document).map((warning) => `${warning.line}: ${warning.message}`),
     ["4: Pygments lexer name 'jason' is not known", "35: Pygments lexer name 'nosuch' is not known"],
   );
+});
+
+test(':doc: references to documents the project does not have (sphinx-build\'s "unknown document")', () => {
+  const srcdir = mkdtempSync(join(tmpdir(), 'specwright-doc-refs-'));
+  try {
+    mkdirSync(join(srcdir, 'sub'));
+    writeFileSync(join(srcdir, 'index.rst'), 'Doc\n===\n');
+    writeFileSync(join(srcdir, 'sub', 'b.rst'), 'B\n=\n');
+    const text = 'A\n=\n\nSee :doc:`b`, :doc:`/sub/b`, :doc:`missing`, :doc:`Title </nope/x>`, :doc:`../index` and :doc:`!quiet`.\n';
+    const { document } = publish(text, {
+      registry: sphinxRegistry({ extensions: [], srcdir }),
+      sourcePath: join(srcdir, 'sub', 'a.rst'),
+      settings: { reportLevel: 5, root: srcdir },
+    });
+    assert.deepEqual(
+      sphinxBuildWarnings(document).map((warning) => `${warning.line}: ${warning.message}`),
+      ["4: unknown document: 'missing'", "4: unknown document: '/nope/x'"],
+    );
+  } finally {
+    rmSync(srcdir, { recursive: true, force: true });
+  }
 });
