@@ -12,6 +12,11 @@ import { defineFileRule } from '../rule.js';
 
 const templateOutlines = new WeakMap<TemplateSource, SectionOutline>();
 
+export interface TemplateSectionsOptions {
+  /** Let a spec add top-level sections the template does not have (repositories whose test only asserts the template's). */
+  readonly allowExtraSections: boolean;
+}
+
 function quoted(names: readonly string[]): string {
   return names.map((name) => `"${name}"`).join(', ');
 }
@@ -24,8 +29,8 @@ export const templateSections = defineFileRule({
     description: 'Require the sections and subsections of the release template',
     defaultSeverity: 'error',
     fix: 'none',
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { 'allow-extra-sections': { type: 'boolean' } } },
+    defaultOptions: { allowExtraSections: false } as TemplateSectionsOptions,
     messages: {
       missingSection: 'Missing section "{{section}}"{{withSubsections}}: the template {{template}} has it.',
       extraSection: 'Section "{{section}}" is not in the template {{template}}.',
@@ -40,7 +45,7 @@ export const templateSections = defineFileRule({
       example: 'Proposed change\n===============\n\nAlternatives\n------------\n\nNone\n\n(no "Data model impact", "REST API impact", ... subsections)',
       useInstead: 'Proposed change\n===============\n\nAlternatives\n------------\n\nNone\n\nData model impact\n-----------------\n\nNone\n\n...',
       options:
-        'None on the rule. The template is configured with `[template]`: `optional-sections` (default `["History"]`), `optional-subsections` (default none), `path` (an explicit template file), and per release `[template.release.<name>]` with the same keys, replacing the global values.',
+        '- `allow-extra-sections` (boolean, default false): do not report top-level sections the template does not have, for repositories whose test only asserts that the template\'s sections are there (keystone-specs).\n\nThe template is configured with `[template]`: `optional-sections` (default `["History"]`), `optional-subsections` (default none), `path` (an explicit template file), and per release `[template.release.<name>]` with the same keys, replacing the global values.',
       compatibility: 'tests/test_titles.py `_check_titles` of nova-specs and watcher-specs (with nova\'s optional subsections configured).',
     },
   },
@@ -83,7 +88,7 @@ export const templateSections = defineFileRule({
             column: at.column,
           });
         }
-        for (const extra of difference.extraSections) {
+        for (const extra of context.options.allowExtraSections ? [] : difference.extraSections) {
           const at = titleLine(extra) ?? { line: 1, column: 1 };
           const suggestion = closest(extra, difference.missingSections);
           context.report({

@@ -89,6 +89,15 @@ describe('template-sections', () => {
     ]);
   });
 
+  it('lets a spec add top-level sections with allow-extra-sections (a presence-only test, as keystone-specs\')', () => {
+    const text = spec({ extra: 'New API Calls\n=============\n\nNone\n' });
+    assert.deepEqual(messages(text), ['35: Section "New API Calls" is not in the template specs/rocky-template.rst.']);
+    const allowing = '[rules]\ntemplate-sections = { allow-extra-sections = true }\n';
+    assert.deepEqual(messages(text, allowing), []);
+    // Missing sections are still reported.
+    assert.equal(messages(spec({ drop: ['Implementation'], extra: 'New API Calls\n=============\n\nNone\n' }), allowing).length, 1);
+  });
+
   it('compares raw title source, inline markup included', () => {
     const findings = messages(spec({ rename: { Implementation: '*Implementation*' } }));
     assert.equal(findings.length, 2);
