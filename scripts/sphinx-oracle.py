@@ -97,6 +97,9 @@ def main(argv):
             messages = stream.getvalue()
             for line in sphinx_warnings.getvalue().splitlines():
                 messages += 'SPHINX: ' + line + '\n'
+            # Each file's messages carry only its own Sphinx warnings.
+            sphinx_warnings.seek(0)
+            sphinx_warnings.truncate()
             if out_dir:
                 base = os.path.join(out_dir, os.path.splitext(path)[0])
                 os.makedirs(os.path.dirname(base), exist_ok=True)
@@ -108,8 +111,6 @@ def main(argv):
             if not messages_only:
                 sys.stdout.write(out)
             sys.stderr.write(messages)
-            sphinx_warnings.seek(0)
-            sphinx_warnings.truncate()
     return 0
 
 
