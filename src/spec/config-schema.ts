@@ -26,6 +26,7 @@ export const CONFIG_SCHEMA = {
       properties: {
         specs: { type: 'string', minLength: 1 },
         'release-entries': STRING_LIST,
+        'spec-directories': { type: 'boolean' },
       },
     },
     template: {

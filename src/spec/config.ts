@@ -8,6 +8,7 @@
  *
  *     [layout]
  *     specs = "specs/{release}/{status}/*.rst"
+ *     spec-directories = true        # specs/<release>/<name>/index.rst too
  *
  *     [template]
  *     optional-sections = ["History"]
@@ -59,6 +60,8 @@ export interface SpecwrightConfig {
     readonly specs: string;
     readonly configured: boolean;
     readonly releaseEntries: readonly string[];
+    /** Whether a directory holding index.rst where a spec file would be is a spec (layout.spec-directories). */
+    readonly specDirectories: boolean;
   };
   readonly template: TemplateSettings & {
     readonly releases: Readonly<Record<string, Partial<TemplateSettings>>>;
@@ -72,7 +75,7 @@ export function defaultConfig(): SpecwrightConfig {
   return {
     file: null,
     exclude: [],
-    layout: { specs: DEFAULT_SPECS_PATTERN, configured: false, releaseEntries: DEFAULT_RELEASE_ENTRIES },
+    layout: { specs: DEFAULT_SPECS_PATTERN, configured: false, releaseEntries: DEFAULT_RELEASE_ENTRIES, specDirectories: false },
     template: {
       optionalSections: DEFAULT_OPTIONAL_SECTIONS,
       optionalSubsections: [],
@@ -200,6 +203,7 @@ export function configFromTable(table: unknown, file: string, keyPrefix = ''): S
       specs,
       configured: layout.specs !== undefined,
       releaseEntries: (layout['release-entries'] as string[] | undefined) ?? defaults.layout.releaseEntries,
+      specDirectories: (layout['spec-directories'] as boolean | undefined) ?? defaults.layout.specDirectories,
     },
     template: {
       optionalSections: global.optionalSections ?? defaults.template.optionalSections,

@@ -14,7 +14,7 @@
  * name (never a dot-directory); the last segment is a file-name pattern
  * where `*` and `?` are wildcards.
  */
-import { readdirSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 export type LayoutSegment =
@@ -27,7 +27,16 @@ export interface SpecsLayout {
   readonly segments: readonly LayoutSegment[];
   /** Index of the `{release}` segment. */
   readonly releaseIndex: number;
+  /**
+   * Whether a directory where a spec file would be, holding index.rst, is a
+   * spec named after the directory (`layout.spec-directories`; a spec with
+   * its images beside it, as tacker-specs writes some).
+   */
+  readonly specDirectories: boolean;
 }
+
+/** The file a spec directory's text is in. */
+export const SPEC_DIRECTORY_FILE = 'index.rst';
 
 /** What a path's position in the layout says about it. */
 export interface SpecLocation {
@@ -40,6 +49,8 @@ export interface SpecLocation {
   readonly releaseDirectory: string;
   /** The directory that holds the release directories (e.g. "specs"); templates are looked up here first. */
   readonly releasesParent: string;
+  /** The spec's name: its file name without extension, or its directory's name for a spec directory. */
+  readonly name: string;
 }
 
 function fileNamePattern(source: string): RegExp {
@@ -47,7 +58,7 @@ function fileNamePattern(source: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-export function parseLayout(pattern: string): SpecsLayout {
+export function parseLayout(pattern: string, options: { specDirectories?: boolean } = {}): SpecsLayout {
   const parts = pattern.split('/');
   const segments: LayoutSegment[] = parts.map((part, index): LayoutSegment => {
     if (index === parts.length - 1) return { kind: 'file', pattern: fileNamePattern(part), source: part };
@@ -56,7 +67,7 @@ export function parseLayout(pattern: string): SpecsLayout {
     if (part === '{project}') return { kind: 'project' };
     return { kind: 'literal', value: part };
   });
-  return { pattern, segments, releaseIndex: segments.findIndex((segment) => segment.kind === 'release') };
+  return { pattern, segments, releaseIndex: segments.findIndex((segment) => segment.kind === 'release'), specDirectories: options.specDirectories ?? false };
 }
 
 export const DEFAULT_SPECS_PATTERN = 'specs/{release}/{status}/*.rst';
@@ -97,9 +108,32 @@ function isHidden(name: string): boolean {
 }
 
 /** The layout position of a repository-relative path, or null if it is not a spec there. */
+/** Whether a directory name fills a layout's file segment as a spec directory (its name plus the pattern's extension matches). */
+function isSpecDirectoryName(segment: LayoutSegment & { kind: 'file' }, name: string): boolean {
+  const extension = /\.[^.*?]+$/.exec(segment.source)?.[0] ?? '';
+  return segment.pattern.test(name + extension);
+}
+
 export function locateSpec(layout: SpecsLayout, relativePath: string): SpecLocation | null {
-  const parts = relativePath.split('/');
-  if (parts.length !== layout.segments.length) return null;
+  let parts = relativePath.split('/');
+  let name: string;
+  const file = layout.segments[layout.segments.length - 1]!;
+  const directorySpec =
+    layout.specDirectories &&
+    file.kind === 'file' &&
+    parts.length === layout.segments.length + 1 &&
+    parts[parts.length - 1] === SPEC_DIRECTORY_FILE &&
+    isSpecDirectoryName(file, parts[parts.length - 2]!);
+  if (directorySpec) {
+    // specs/<release>/<name>/index.rst: checked as the spec file specs/<release>/<name>.rst would be.
+    name = parts[parts.length - 2]!;
+    parts = parts.slice(0, -1);
+  } else {
+    if (parts.length !== layout.segments.length) return null;
+    name = parts[parts.length - 1]!.replace(/\.[^.]*$/, '');
+    // index.rst is a directory's page in the Sphinx site (its toctree), never a spec.
+    if (parts[parts.length - 1] === SPEC_DIRECTORY_FILE) return null;
+  }
   let release: string | null = null;
   let status: string | null = null;
   let project: string | null = null;
@@ -121,8 +155,7 @@ export function locateSpec(layout: SpecsLayout, relativePath: string): SpecLocat
         project = part;
         break;
       case 'file':
-        // index.rst is a directory's page in the Sphinx site (its toctree), never a spec.
-        if (!segment.pattern.test(part) || part === 'index.rst') return null;
+        if (!directorySpec && !segment.pattern.test(part)) return null;
         break;
     }
   }
@@ -134,6 +167,7 @@ export function locateSpec(layout: SpecsLayout, relativePath: string): SpecLocat
     project,
     releaseDirectory: parts.slice(0, layout.releaseIndex + 1).join('/'),
     releasesParent: parts.slice(0, layout.releaseIndex).join('/'),
+    name,
   };
 }
 
@@ -174,7 +208,12 @@ export function walkLayout(root: string, layout: SpecsLayout, depth: number = la
         if (segment.kind === 'literal') {
           if (entry.name === segment.value && isDirectoryEntry(directory, entry)) next.push(path);
         } else if (segment.kind === 'file') {
-          if (segment.pattern.test(entry.name) && !isDirectoryEntry(directory, entry)) next.push(path);
+          if (isDirectoryEntry(directory, entry)) {
+            const inside = join(directory, entry.name, SPEC_DIRECTORY_FILE);
+            if (layout.specDirectories && isSpecDirectoryName(segment, entry.name) && existsSync(inside)) next.push(`${path}/${SPEC_DIRECTORY_FILE}`);
+          } else if (segment.pattern.test(entry.name) && entry.name !== SPEC_DIRECTORY_FILE) {
+            next.push(path);
+          }
         } else if (isDirectoryEntry(directory, entry)) {
           next.push(path);
         }

@@ -85,7 +85,9 @@ export class SpecRepository {
     readonly root: string,
     readonly config: SpecwrightConfig,
   ) {
-    this.layout = parseLayout(config.layout.configured ? config.layout.specs : detectSpecsPattern(root, config.layout.releaseEntries));
+    this.layout = parseLayout(config.layout.configured ? config.layout.specs : detectSpecsPattern(root, config.layout.releaseEntries), {
+      specDirectories: config.layout.specDirectories,
+    });
     this.excludes = config.exclude.map((pattern) => new PathPattern(pattern));
   }
 

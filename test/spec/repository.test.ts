@@ -38,6 +38,7 @@ describe('layout', () => {
       project: null,
       releaseDirectory: 'specs/rocky',
       releasesParent: 'specs',
+      name: 'a',
     });
     assert.equal(locateSpec(layout, 'specs/rocky-template.rst'), null);
     assert.equal(locateSpec(layout, 'specs/rocky/a.rst'), null);
@@ -58,6 +59,17 @@ describe('layout', () => {
     assert.equal(locateSpec(parseLayout('specs/{release}/*.rst'), 'specs/pike/index.rst'), null);
     assert.equal(locateSpec(parseLayout('specs/{release}/{status}/*.rst'), 'specs/pike/approved/index.rst'), null);
     assert.notEqual(locateSpec(parseLayout('specs/{release}/*.rst'), 'specs/pike/index-cleanup.rst'), null);
+  });
+
+  it('takes <name>/index.rst where a spec file would be for the spec <name>, with spec-directories (tacker-specs)', () => {
+    const flat = parseLayout('specs/{release}/*.rst', { specDirectories: true });
+    assert.deepEqual(
+      { ...locateSpec(flat, 'specs/2025.1/enhance-scale/index.rst') },
+      { relativePath: 'specs/2025.1/enhance-scale/index.rst', release: '2025.1', status: null, project: null, releaseDirectory: 'specs/2025.1', releasesParent: 'specs', name: 'enhance-scale' },
+    );
+    assert.equal(locateSpec(flat, 'specs/2025.1/enhance-scale.rst')?.name, 'enhance-scale');
+    assert.equal(locateSpec(flat, 'specs/2025.1/enhance-scale/other.rst'), null);
+    assert.equal(locateSpec(parseLayout('specs/{release}/*.rst'), 'specs/2025.1/enhance-scale/index.rst'), null);
   });
 });
 

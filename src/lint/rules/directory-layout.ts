@@ -3,10 +3,10 @@
  * repositories' tests/test_directories.py, and the ".rst" check of
  * tests/test_titles.py).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SpecRepository } from '../../spec/repository.js';
-import type { LayoutSegment } from '../../spec/layout.js';
+import { SPEC_DIRECTORY_FILE, type LayoutSegment } from '../../spec/layout.js';
 import { defineRepositoryRule, type RepositoryRuleContext } from '../rule.js';
 
 type MessageId = 'unexpectedEntry' | 'notASpec';
@@ -76,7 +76,12 @@ function checkEntry(context: Context, shape: LayoutShape, releaseDirectory: stri
     case 'file':
       // Where release directories hold specs themselves, the release entries (redirects, ...) may sit beside them.
       if (parts.length === 1 && allowed.includes(name)) return false;
-      if (isDirectory(path) || !shape.filePattern.test(name)) notASpec();
+      if (isDirectory(path)) {
+        // A spec directory (layout.spec-directories): its index.rst is the spec, beside its images.
+        if (!(repository.layout.specDirectories && existsSync(join(path, SPEC_DIRECTORY_FILE)))) notASpec();
+      } else if (!shape.filePattern.test(name)) {
+        notASpec();
+      }
       return false;
     case 'literal':
       if (name !== segment.value || !isDirectory(path)) {
@@ -119,7 +124,7 @@ export const directoryLayout = defineRepositoryRule({
     },
     docs: {
       whatItDoes:
-        'Checks what sits in each release directory of the layout (by default `specs/<release>/`): only the entries listed in `layout.release-entries` (`approved`, `implemented`, `redirects`), and in those directories only spec files (`*.rst`); a layout with a `{project}` level below them (`specs/{release}/{status}/{project}/*.rst`) wants directories there. Dot-files are ignored. When files are named on the command line (as pre-commit does), only the places those files sit are checked.',
+        'Checks what sits in each release directory of the layout (by default `specs/<release>/`): only the entries listed in `layout.release-entries` (`approved`, `implemented`, `redirects`), and in those directories only spec files (`*.rst`); a layout with a `{project}` level below them (`specs/{release}/{status}/{project}/*.rst`) wants directories there. With `layout.spec-directories`, a directory holding `index.rst` may stand where a spec file would. Dot-files are ignored. When files are named on the command line (as pre-commit does), only the places those files sit are checked.',
       why: 'Spec review and publishing depend on where a spec sits: its release and whether it is approved or implemented. The spec repositories\' tests (test_directories.py, test_titles.py) fail a file in the wrong place or without the .rst extension.',
       example: 'specs/2025.1/my-feature.rst\nspecs/2025.1/approved/my-feature.txt',
       useInstead: 'specs/2025.1/approved/my-feature.rst',

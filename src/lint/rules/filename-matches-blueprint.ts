@@ -30,6 +30,7 @@ export const filenameMatchesBlueprint = defineFileRule({
     defaultOptions: { requireUrl: true } as FilenameMatchesBlueprintOptions,
     messages: {
       mismatch: 'The file is named "{{file}}" but its blueprint is "{{blueprint}}": name it {{blueprint}}.rst.',
+      mismatchDirectory: 'The spec directory is named "{{directory}}" but its blueprint is "{{blueprint}}": name it {{blueprint}}.',
       missing: 'No Launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>) in the spec, nor a bug or story link before the first section.',
     },
     docs: {
@@ -43,7 +44,9 @@ export const filenameMatchesBlueprint = defineFileRule({
   },
   create(context) {
     if (!context.file.location || isTemplateCopy(context.file.path)) return {};
-    const file = basename(context.file.path, extname(context.file.path));
+    // A spec directory (specs/<release>/<name>/index.rst) is named by its directory.
+    const file = context.file.location.name;
+    const isDirectory = basename(context.file.path, extname(context.file.path)) !== file;
     return {
       document(document) {
         const references = blueprintReferences(document);
@@ -55,7 +58,11 @@ export const filenameMatchesBlueprint = defineFileRule({
         const chosen = references.find((reference) => reference.inPreamble) ?? references[0]!;
         if (chosen.name === file) return;
         const at = nodeStart(chosen.node, source) ?? { line: 1, column: 1 };
-        context.report({ messageId: 'mismatch', data: { file: `${file}.rst`, blueprint: chosen.name }, line: at.line, column: at.column });
+        if (isDirectory) {
+          context.report({ messageId: 'mismatchDirectory', data: { directory: file, blueprint: chosen.name }, line: at.line, column: at.column });
+        } else {
+          context.report({ messageId: 'mismatch', data: { file: `${file}.rst`, blueprint: chosen.name }, line: at.line, column: at.column });
+        }
       },
     };
   },

@@ -67,6 +67,28 @@ describe('directory-layout', () => {
     assert.deepEqual(layout(['specs/2024.1/approved/glance/a.rst', 'specs/2024.1/approved/glance/b.txt', 'specs/2024.1/approved/stray.rst']), expected);
   });
 
+  it('takes a directory holding index.rst for a spec with layout.spec-directories (tacker-specs)', () => {
+    const spec = (url: string) => `=====\nTitle\n=====\n\n${url}\n\nSection\n=======\n\nText.\n`;
+    const files = {
+      'specs/template.rst': '=====\nTitle\n=====\n\nSection\n=======\n\nText.\n',
+      'specs/2025.1/flat-spec.rst': spec('https://blueprints.launchpad.net/tacker/+spec/flat-spec'),
+      'specs/2025.1/enhance-scale/index.rst': spec('https://blueprints.launchpad.net/tacker/+spec/enhance-scale'),
+      'specs/2025.1/enhance-scale/diagram.png': 'png',
+      'specs/2025.1/renamed/index.rst': spec('https://blueprints.launchpad.net/tacker/+spec/other-name'),
+      'specs/2025.1/images': null,
+    };
+    const brief = (config: string) =>
+      lintJson(specRepository({ ...files, 'specwright.toml': config }), [], { rule: ['line-length=off', 'filename-matches-blueprint=error'] })
+        .findings.filter((finding) => ['directory-layout', 'filename-matches-blueprint'].includes(finding.rule))
+        .map((finding) => `${finding.file} ${finding.rule}: ${finding.message}`);
+    assert.deepEqual(brief('[layout]\nspecs = "specs/{release}/*.rst"\nspec-directories = true\n'), [
+      'specs/2025.1/images directory-layout: "images" in specs/2025.1/ is not a spec: spec files must match *.rst.',
+      'specs/2025.1/renamed/index.rst filename-matches-blueprint: The spec directory is named "renamed" but its blueprint is "other-name": name it other-name.',
+    ]);
+    // Without the setting, the directories are not specs.
+    assert.deepEqual(brief('[layout]\nspecs = "specs/{release}/*.rst"\n').filter((line) => line.includes('directory-layout')).length, 3);
+  });
+
   it('checks only where named files sit (as pre-commit passes them)', () => {
     const root = specRepository({
       'specs/rocky/approved/a.rst': CLEAN,

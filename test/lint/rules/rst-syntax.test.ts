@@ -4,7 +4,7 @@ import { testRule } from '../rule-tester.js';
 testRule(rstSyntax, {
   valid: [
     'Title\n=====\n\nSome *emphasis* and ``code``.\n',
-    { name: 'Sphinx roles and directives are known in the sphinx profile', code: 'See :ref:`x` and :doc:`y`.\n\n.. note::\n\n   A note.\n\n.. code-block:: console\n\n   $ ls\n\n.. todo:: Later.\n' },
+    { name: 'Sphinx roles and directives are known in the sphinx profile', code: 'See :ref:`x` and :term:`y`.\n\n.. note::\n\n   A note.\n\n.. code-block:: console\n\n   $ ls\n\n.. todo:: Later.\n' },
     { name: 'a warning is not reported at level error', code: 'Title\n===\n', options: { level: 'error' } },
     { name: 'info messages are never reported', code: '.. _unused:\n\nText.\n' },
     { name: 'a footnote nothing refers to is Sphinx\'s warning: not in the docutils profile', code: 'Text.\n\n.. [2] two\n', options: { profile: 'docutils' } },
