@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { publish } from '../../../src/rst/publish.js';
 import { OPENSTACK_SPEC_EXTENSIONS, sphinxRegistry } from '../../../src/rst/profiles/sphinx.js';
 import { rstDocument } from '../rst-arbitraries.js';
+import { sphinxBuildWarnings } from '../../../src/rst/sphinx/build-warnings.js';
 import { tempDirectory } from '../../spec/temp-directory.js';
 
 const runs = Number(process.env['ROBUSTNESS_RUNS'] ?? '300');
@@ -44,7 +45,19 @@ const directive = fc
     name: fc.constantFrom(...DIRECTIVES),
     argument: fc.constantFrom('', 'x', 'a b', '/x', 'python', '<x>', '-o, --opt=V'),
     options: fc.array(fc.tuple(fc.constantFrom(...OPTIONS), fc.constantFrom(...VALUES)), { maxLength: 3 }),
-    body: fc.constantFrom('', '   * a\n   * b\n', '   a -> b;\n', '   x\n\n   y\n', '   term\n      def\n', '   :a: b\n', '   single: x; y\n'),
+    body: fc.constantFrom(
+      '',
+      '   * a\n   * b\n',
+      '   a -> b;\n',
+      '   x\n\n   y\n',
+      '   term\n      def\n',
+      '   :a: b\n',
+      '   single: x; y\n',
+      '   {\'a\': [1, "x\n',
+      '   seqdiag { A -> ; group { B } }\n',
+      '   network { a; b -- c [x = "y\n',
+      '   /* unclosed\n',
+    ),
   })
   .map(({ name, argument, options, body }) => `.. ${name}:: ${argument}\n${options.map(([key, value]) => `   ${key} ${value}\n`).join('')}\n${body}\n`);
 const role = fc
@@ -55,10 +68,13 @@ const role = fc
   .map(({ name, target }) => `:${name}:\`${target}\` `);
 const documents = fc.tuple(rstDocument, fc.array(fc.oneof(directive, role), { maxLength: 8 })).map(([text, parts]) => `${text}\n${parts.join('\n')}`);
 
-test('Sphinx directives and roles with awkward arguments, options and bodies: publish never throws', () => {
+test('Sphinx directives and roles with awkward arguments, options and bodies: publish and the build checks never throw', () => {
   fc.assert(
     fc.property(documents, (text) => {
-      publish(text, { sourcePath: 'specs/a/t.rst', settings: { reportLevel: 1, haltLevel: 5, root: srcdir }, registry }).document.pformat();
+      const { document } = publish(text, { sourcePath: 'specs/a/t.rst', settings: { reportLevel: 1, haltLevel: 5, root: srcdir }, registry });
+      document.pformat();
+      // What lint adds of a Sphinx build's checks runs on the same documents.
+      sphinxBuildWarnings(document);
     }),
     { numRuns: runs },
   );
