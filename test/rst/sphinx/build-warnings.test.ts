@@ -13,6 +13,12 @@ import { jsonLexError, sphinxBuildWarnings } from '../../../src/rst/sphinx/build
 import { publish } from '../../../src/index.js';
 import { sphinxRegistry } from '../../../src/rst/profiles/sphinx.js';
 
+/** "LINE: message" of the build warnings of a document (index.rst) made of these lines. */
+function buildWarningLines(lines: readonly string[]): string[] {
+  const { document } = publish(lines.join('\n'), { registry: sphinxRegistry({ extensions: [] }), sourcePath: 'index.rst', settings: { reportLevel: 5 } });
+  return sphinxBuildWarnings(document).map((warning) => `${warning.line}: ${warning.message}`);
+}
+
 const cases = JSON.parse(readFileSync(new URL('../../fixtures/rst/sphinx/json-lex-cases.json', import.meta.url), 'utf8')) as [string, boolean][];
 
 test(`${cases.length} texts: the JSON lexer fails where Pygments 2.14's does`, () => {
@@ -22,7 +28,7 @@ test(`${cases.length} texts: the JSON lexer fails where Pygments 2.14's does`, (
 });
 
 test('JSON blocks Sphinx cannot highlight, with the lines sphinx-build gives', () => {
-  const text = [
+  const lines = [
     'Doc', '===', '',
     '.. code-block:: json', '', "   {'a': 1}", '',
     'Some text::', '', "   {'not': 'json'}", '',
@@ -32,10 +38,9 @@ test('JSON blocks Sphinx cannot highlight, with the lines sphinx-build gives', (
     '.. code-block:: json', '', '   {"ok": [1, 2.5e3, null, true], // comment', '    "s": "x\\u00e9"}', '',
     '.. code-block:: json-object', '', '   nope', '',
     '.. parsed-literal::', '', "   {'parsed': *1*}", '',
-  ].join('\n');
-  const { document } = publish(text, { registry: sphinxRegistry({ extensions: [] }), sourcePath: 'index.rst', settings: { reportLevel: 5 } });
+  ];
   assert.deepEqual(
-    sphinxBuildWarnings(document).map((warning) => `${warning.line}: ${warning.message}`),
+    buildWarningLines(lines),
     [
       '4: Could not lex literal_block as "json". Highlighting skipped.',
       '16: Could not lex literal_block as "json". Highlighting skipped.',
@@ -45,7 +50,7 @@ test('JSON blocks Sphinx cannot highlight, with the lines sphinx-build gives', (
 });
 
 test('a language Pygments has no lexer for (names compared lowercased, Sphinx\'s own names known)', () => {
-  const text = [
+  const lines = [
     'Doc', '===', '',
     '.. code-block:: jason', '', '   {"a": 1}', '',
     '.. code-block:: JSON', '', '   {"a": 1}', '',
@@ -56,10 +61,9 @@ test('a language Pygments has no lexer for (names compared lowercased, Sphinx\'s
     '.. highlight:: nosuch', '', 'y::', '', '   text', '',
     '.. parsed-literal::', '', '   *x*', '',
     '.. code-block:: c++', '', '   int x;', '',
-  ].join('\n');
-  const { document } = publish(text, { registry: sphinxRegistry({ extensions: [] }), sourcePath: 'index.rst', settings: { reportLevel: 5 } });
+  ];
   assert.deepEqual(
-    sphinxBuildWarnings(document).map((warning) => `${warning.line}: ${warning.message}`),
+    buildWarningLines(lines),
     ["4: Pygments lexer name 'jason' is not known", "35: Pygments lexer name 'nosuch' is not known"],
   );
 });
