@@ -113,7 +113,9 @@ function links(document: Document): Link[] {
     for (const child of node.children) {
       if (isElement(child)) visit(child);
       else if (!NOT_PROSE.has(node.tagname)) {
-        for (const match of child.astext().matchAll(URL_IN_TEXT)) out.push({ uri: match[0], node, inPreamble: !sawSection });
+        const text = child.astext();
+        if (!text.includes('http')) continue;
+        for (const match of text.matchAll(URL_IN_TEXT)) out.push({ uri: match[0], node, inPreamble: !sawSection });
       }
     }
   };
