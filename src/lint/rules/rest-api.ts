@@ -134,7 +134,22 @@ function roleOf(text: string): string | null {
 
 let ajv: Ajv | undefined;
 
+/** Compiled schemas by their JSON text: specs re-proposed for a later release repeat theirs. Bounded, oldest out first. */
+const compiled = new Map<string, { validate: ValidateFunction | null; error: string | null }>();
+const COMPILED_LIMIT = 512;
+
 function compileSchema(schema: Record<string, unknown>): { validate: ValidateFunction | null; error: string | null } {
+  const key = JSON.stringify(schema);
+  let result = compiled.get(key);
+  if (!result) {
+    result = compileSchemaOnce(schema);
+    if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, result);
+  }
+  return result;
+}
+
+function compileSchemaOnce(schema: Record<string, unknown>): { validate: ValidateFunction | null; error: string | null } {
   const copy = { ...schema };
   // The meta-schema a spec names may be any draft; validate against ajv's own.
   delete copy.$schema;
