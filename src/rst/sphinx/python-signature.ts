@@ -967,14 +967,42 @@ function annotationParts(node: Expression): AnnotationPart[] {
   }
 }
 
-/** repr() of a number literal: an integer in decimal (integer: true); other numbers as written, which Sphinx then reads as a name. */
+/**
+ * Python's repr of a float ('r' format: the shortest digits that read back
+ * as the same double, in exponent form when the decimal point falls more
+ * than 16 places right or 4 places left of them). `addDot0`: float's repr
+ * ("1.0"); a complex number's parts have none ("1j").
+ */
+export function pyDoubleRepr(value: number, addDot0: boolean): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  if (value === 0) return `${sign}${addDot0 ? '0.0' : '0'}`;
+  const [mantissa, exponent] = Math.abs(value).toExponential().split('e') as [string, string];
+  const digits = mantissa.replace('.', '');
+  const point = Number(exponent) + 1;
+  if (point <= -4 || point > 16) {
+    const power = point - 1;
+    return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+  }
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}${addDot0 ? '.0' : ''}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * repr() of a number literal: an integer in decimal (integer: true), a
+ * float or an imaginary number as Python writes it back (which Sphinx then
+ * reads as a name).
+ */
 function numberRepr(source: string): { text: string; integer: boolean } {
   const clean = source.replace(/_/g, '');
   if (/^0[xX]/.test(clean)) return { text: BigInt(clean).toString(), integer: true };
   if (/^0[oO]/.test(clean)) return { text: BigInt('0o' + clean.slice(2)).toString(), integer: true };
   if (/^0[bB]/.test(clean)) return { text: BigInt('0b' + clean.slice(2)).toString(), integer: true };
   if (/^\d+$/.test(clean)) return { text: BigInt(clean).toString(), integer: true };
-  throw new UnsupportedPython('float or complex annotation');
+  if (/[jJ]$/.test(clean)) return { text: `${pyDoubleRepr(Number(clean.slice(0, -1)), false)}j`, integer: false };
+  return { text: pyDoubleRepr(Number(clean), true), integer: false };
 }
 
 /** sphinx.domains.python._parse_annotation. */

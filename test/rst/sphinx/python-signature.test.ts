@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DuplicateParameter, ParserLimit, PythonSyntaxError, UnsupportedPython, parseParameters } from '../../../src/rst/sphinx/python-signature.js';
+import { DuplicateParameter, ParserLimit, PythonSyntaxError, UnsupportedPython, parseParameters, pyDoubleRepr } from '../../../src/rst/sphinx/python-signature.js';
 
 type Outcome = ['ok', [string, string, string | null, string | null][]] | ['SyntaxError'] | ['NotImplementedError', string] | ['ValueError'];
 
@@ -44,4 +44,24 @@ test(`${cases.length} generated argument lists read as Sphinx 5.3 reads them`, (
     [],
     `${wrong.length} of ${cases.length} differ`,
   );
+});
+
+test('float and imaginary literals are written back as Python\'s repr writes them', () => {
+  // Python 3.11: repr(x) for the float, repr(complex(0, x)) for the imaginary number.
+  const cases: [number, string, string][] = [
+    [1.5, '1.5', '1.5j'],
+    [1, '1.0', '1j'],
+    [0, '0.0', '0j'],
+    [1e16, '1e+16', '1e+16j'],
+    [1e15, '1000000000000000.0', '1000000000000000j'],
+    [0.0001, '0.0001', '0.0001j'],
+    [0.00001, '1e-05', '1e-05j'],
+    [123456789012345678, '1.2345678901234568e+17', '1.2345678901234568e+17j'],
+    [5e-324, '5e-324', '5e-324j'],
+    [Infinity, 'inf', 'infj'],
+  ];
+  for (const [value, float, imaginary] of cases) {
+    assert.equal(pyDoubleRepr(value, true), float);
+    assert.equal(`${pyDoubleRepr(value, false)}j`, imaginary);
+  }
 });
