@@ -170,7 +170,7 @@ function highlightingFailures(document: Document): SphinxWarning[] {
         const [source, line] = getSourceLine(node);
         if (!isKnownLanguage(blockLanguage)) {
           warnings.push({ message: `Pygments lexer name ${pyReprString(blockLanguage)} is not known`, source, line });
-        } else if (!blockForce && JSON_LANGUAGES.has(blockLanguage) && jsonLexError(node.rawsource)) {
+        } else if (!blockForce && JSON_LANGUAGES.has(blockLanguage.toLowerCase()) && jsonLexError(node.rawsource)) {
           warnings.push({
             message: `Could not lex literal_block as "${blockLanguage}". Highlighting skipped.`,
             source,

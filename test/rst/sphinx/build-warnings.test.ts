@@ -37,6 +37,7 @@ test('JSON blocks Sphinx cannot highlight, with the lines sphinx-build gives', (
     '.. code-block:: json', '   :force:', '', "   {'forced': 1}", '',
     '.. code-block:: json', '', '   {"ok": [1, 2.5e3, null, true], // comment', '    "s": "x\\u00e9"}', '',
     '.. code-block:: json-object', '', '   nope', '',
+    '.. code-block:: JSON', '', '   {True}', '',
     '.. parsed-literal::', '', "   {'parsed': *1*}", '',
   ];
   assert.deepEqual(
@@ -45,6 +46,7 @@ test('JSON blocks Sphinx cannot highlight, with the lines sphinx-build gives', (
       '4: Could not lex literal_block as "json". Highlighting skipped.',
       '16: Could not lex literal_block as "json". Highlighting skipped.',
       '28: Could not lex literal_block as "json-object". Highlighting skipped.',
+      '32: Could not lex literal_block as "JSON". Highlighting skipped.',
     ],
   );
 });
