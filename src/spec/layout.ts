@@ -107,13 +107,23 @@ function isHidden(name: string): boolean {
   return name.startsWith('.');
 }
 
-/** The layout position of a repository-relative path, or null if it is not a spec there. */
 /** Whether a directory name fills a layout's file segment as a spec directory (its name plus the pattern's extension matches). */
 function isSpecDirectoryName(segment: LayoutSegment & { kind: 'file' }, name: string): boolean {
   const extension = /\.[^.*?]+$/.exec(segment.source)?.[0] ?? '';
   return segment.pattern.test(name + extension);
 }
 
+/**
+ * Whether the directory `path`, named `name`, where the layout's file
+ * segment is, is a spec directory: the layout allows them, its name fits
+ * the file pattern and it holds index.rst.
+ */
+export function isSpecDirectory(layout: SpecsLayout, path: string, name: string): boolean {
+  const file = layout.segments[layout.segments.length - 1]!;
+  return layout.specDirectories && file.kind === 'file' && isSpecDirectoryName(file, name) && existsSync(join(path, SPEC_DIRECTORY_FILE));
+}
+
+/** The layout position of a repository-relative path, or null if it is not a spec there. */
 export function locateSpec(layout: SpecsLayout, relativePath: string): SpecLocation | null {
   let parts = relativePath.split('/');
   let name: string;
@@ -209,8 +219,7 @@ export function walkLayout(root: string, layout: SpecsLayout, depth: number = la
           if (entry.name === segment.value && isDirectoryEntry(directory, entry)) next.push(path);
         } else if (segment.kind === 'file') {
           if (isDirectoryEntry(directory, entry)) {
-            const inside = join(directory, entry.name, SPEC_DIRECTORY_FILE);
-            if (layout.specDirectories && isSpecDirectoryName(segment, entry.name) && existsSync(inside)) next.push(`${path}/${SPEC_DIRECTORY_FILE}`);
+            if (isSpecDirectory(layout, join(directory, entry.name), entry.name)) next.push(`${path}/${SPEC_DIRECTORY_FILE}`);
           } else if (segment.pattern.test(entry.name) && entry.name !== SPEC_DIRECTORY_FILE) {
             next.push(path);
           }

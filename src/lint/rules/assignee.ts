@@ -14,6 +14,9 @@ const NONE = /^(none|n\/a|tbd|tba|-+)\.?$/i;
 const NONE_WORD = /^none\.?$/i;
 /** Whether the template's placeholder offers "None" as an answer. */
 const offersNone = (placeholder: string): boolean => /\bor\s+none\b/i.test(placeholder);
+
+/** Whether `value` says nobody leads the work, in a way the template (its placeholder) does not offer. */
+const saysNobody = (value: string, placeholder: string): boolean => NONE.test(value) && !(NONE_WORD.test(value) && offersNone(placeholder));
 const ASSIGNEE_SECTION = /^assignees?(\s*\(s\))?$/i;
 
 interface Found {
@@ -103,6 +106,7 @@ export const assignee = defineFileRule({
         const source = context.file.source;
         const template = located ? templateDocument(located.source, (text, path) => context.publish(text, path)) : null;
         const found = findPrimary(section.element);
+        const placeholder = normalizeText(templatePlaceholder(template));
         if (!found) {
           const guidance = template ? templateGuidance(template, 1) : new Set<string>();
           const said = sectionBody(section.element)
@@ -112,17 +116,14 @@ export const assignee = defineFileRule({
             .trim();
           const at = (section.title && nodeStart(section.title, source)) ?? { line: 1, column: 1 };
           if (said === '') context.report({ messageId: 'missing', data: { section: section.name }, line: at.line, column: at.column });
-          else if (NONE.test(said) && !(NONE_WORD.test(said) && offersNone(normalizeText(templatePlaceholder(template))))) context.report({ messageId: 'none', data: { value: said }, line: at.line, column: at.column });
+          else if (saysNobody(said, placeholder)) context.report({ messageId: 'none', data: { value: said }, line: at.line, column: at.column });
           return;
         }
         const label = normalizeText(found.node.astext()).replace(/:.*$/, '');
         const at = lineContaining(source, nodeStart(found.node, source) ?? { line: 1, column: 1 }, label);
-        const placeholder = normalizeText(templatePlaceholder(template));
         if (found.value === '') context.report({ messageId: 'empty', line: at.line, column: at.column });
         else if (found.value === placeholder || found.value === TEMPLATE_PLACEHOLDER) context.report({ messageId: 'placeholder', data: { value: found.value }, line: at.line, column: at.column });
-        else if (NONE.test(found.value) && !(NONE_WORD.test(found.value) && offersNone(placeholder))) {
-          context.report({ messageId: 'none', data: { value: found.value }, line: at.line, column: at.column });
-        }
+        else if (saysNobody(found.value, placeholder)) context.report({ messageId: 'none', data: { value: found.value }, line: at.line, column: at.column });
       },
     };
   },

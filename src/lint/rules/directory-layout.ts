@@ -3,10 +3,10 @@
  * repositories' tests/test_directories.py, and the ".rst" check of
  * tests/test_titles.py).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SpecRepository } from '../../spec/repository.js';
-import { SPEC_DIRECTORY_FILE, type LayoutSegment } from '../../spec/layout.js';
+import { isSpecDirectory, type LayoutSegment } from '../../spec/layout.js';
 import { defineRepositoryRule, type RepositoryRuleContext } from '../rule.js';
 
 type MessageId = 'unexpectedEntry' | 'notASpec';
@@ -78,7 +78,7 @@ function checkEntry(context: Context, shape: LayoutShape, releaseDirectory: stri
       if (parts.length === 1 && allowed.includes(name)) return false;
       if (isDirectory(path)) {
         // A spec directory (layout.spec-directories): its index.rst is the spec, beside its images.
-        if (!(repository.layout.specDirectories && existsSync(join(path, SPEC_DIRECTORY_FILE)))) notASpec();
+        if (!isSpecDirectory(repository.layout, path, name)) notASpec();
       } else if (!shape.filePattern.test(name)) {
         notASpec();
       }

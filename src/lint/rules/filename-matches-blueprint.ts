@@ -3,7 +3,8 @@
  * blueprint, as the template asks ("a URL of .../+spec/awesome-thing should
  * be named awesome-thing.rst").
  */
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
+import { SPEC_DIRECTORY_FILE } from '../../spec/layout.js';
 import { blueprintReferences, hasTrackerInPreamble } from '../../spec/spec-model.js';
 import { nodeStart } from '../node-position.js';
 import { defineFileRule } from '../rule.js';
@@ -46,7 +47,7 @@ export const filenameMatchesBlueprint = defineFileRule({
     if (!context.file.location || isTemplateCopy(context.file.path)) return {};
     // A spec directory (specs/<release>/<name>/index.rst) is named by its directory.
     const file = context.file.location.name;
-    const isDirectory = basename(context.file.path, extname(context.file.path)) !== file;
+    const isDirectory = basename(context.file.path) === SPEC_DIRECTORY_FILE;
     return {
       document(document) {
         const references = blueprintReferences(document);

@@ -131,7 +131,7 @@ export const rstSyntax = defineFileRule({
         }
         // Sphinx's own warnings (logger.warning) are warnings: reported from the default level.
         if (docutilsProfile || threshold > LEVELS.warning) return;
-        // A Sphinx build adds its read transforms' and HTML writer's checks (an unreferenced footnote, JSON it cannot lex) to the parse's warnings.
+        // A Sphinx build adds its read transforms', reference resolution's and HTML writer's checks to the parse's warnings.
         for (const warning of [...sphinxWarnings(document), ...sphinxBuildWarnings(document)]) {
           const elsewhere = warning.source !== null && warning.source !== context.file.path && warning.source !== context.file.displayPath;
           const line = !elsewhere && warning.line !== null && warning.line >= 1 ? Math.min(warning.line, Math.max(source.lines.length, 1)) : 1;

@@ -2,7 +2,7 @@
  * template-text: guidance paragraphs of the template left in the spec.
  */
 import type { Element } from '../../rst/nodes.js';
-import { normalizeText, paragraphs } from '../../spec/spec-model.js';
+import { hasContent, normalizeText, paragraphs } from '../../spec/spec-model.js';
 import { nodeStart } from '../node-position.js';
 import { defineFileRule } from '../rule.js';
 import { isGuidance, isTemplateCopy, templateDocument, templateGuidance } from '../template-document.js';
@@ -11,9 +11,6 @@ export interface TemplateTextOptions {
   /** Shorter paragraphs are not compared (they are too generic to be guidance). */
   readonly minLength: number;
 }
-
-/** Blocks that say nothing: what follows a label past them is its answer. */
-const SILENT = new Set(['comment', 'target', 'system_message', 'substitution_definition']);
 
 /** A one-line paragraph ending with a colon. */
 const isLabel = (paragraph: Element): boolean => {
@@ -26,7 +23,8 @@ function answeredAfter(label: Element, guidance: Set<string>): boolean {
   const siblings = label.parent?.children ?? [];
   for (let index = siblings.indexOf(label) + 1; index < siblings.length; index++) {
     const next = siblings[index]!;
-    if (next.isElement() && SILENT.has(next.tagname)) continue;
+    // Blocks that say nothing (comments, targets, messages): what follows a label past them is its answer.
+    if (next.isElement() && !hasContent([next])) continue;
     if (!next.isElement() || next.tagname === 'section') return false;
     if (next.astext().trim() === '' || isGuidance(guidance, next.astext())) return false;
     return !paragraphs(next).some((paragraph) => isGuidance(guidance, paragraph.astext()));

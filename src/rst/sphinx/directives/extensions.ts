@@ -135,9 +135,8 @@ export function diagramDirective(kind: DiagramKind): DirectiveClass {
         results.push(this.reporter.warning(':maxwidth: option is deprecated. Use :width: option.', [], { line: this.lineno }));
       }
       // node2diagram: the source, else the source wrapped as "<kind> { ... }"; the second parse's error is the directive's warning.
-      const source = String(node.get('code'));
-      if (diagramSyntaxError(kind, source) !== null) {
-        const wrapped = `${kind} { ${source} }`;
+      if (diagramSyntaxError(kind, code) !== null) {
+        const wrapped = `${kind} { ${code} }`;
         const error = diagramSyntaxError(kind, wrapped);
         if (error !== null) throw this.warning(error);
         node.set('code', wrapped);
